@@ -1,0 +1,3 @@
+grammar XanoScript;
+document : EOF ;
+WS : [ \t\r\n]+ -> skip ;

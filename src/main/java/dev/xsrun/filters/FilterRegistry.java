@@ -1,0 +1,92 @@
+package dev.xsrun.filters;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Every filter by name, with its signature; aliases resolve to their target's entry. */
+public final class FilterRegistry {
+    /** A registered filter: its signature and body. */
+    public record Entry(FilterSpec spec, Filter body) {
+    }
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<String, String> aliases = new TreeMap<>();
+    private final Map<String, String> dbOnly = new TreeMap<>();
+
+    private static volatile FilterRegistry standard;
+
+    /** The registry of every filter of the language, built once. */
+    public static FilterRegistry standard() {
+        FilterRegistry r = standard;
+        if (r == null) {
+            synchronized (FilterRegistry.class) {
+                r = standard;
+                if (r == null) {
+                    r = new FilterRegistry();
+                    StandardFilters.registerAll(r);
+                    standard = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    public void register(FilterSpec spec, Filter body) {
+        String name = spec.name();
+        if (entries.containsKey(name) || aliases.containsKey(name)) {
+            throw new IllegalStateException("filter registered twice: " + name);
+        }
+        entries.put(name, new Entry(spec, body));
+    }
+
+    /** A deprecated or engine spelling that means the same as {@code target}. */
+    public void alias(String alias, String target) {
+        if (entries.containsKey(alias) || aliases.containsKey(alias)) {
+            throw new IllegalStateException("filter registered twice: " + alias);
+        }
+        if (!entries.containsKey(target)) {
+            throw new IllegalStateException("alias " + alias + " names unknown filter " + target);
+        }
+        aliases.put(alias, target);
+    }
+
+    /** A name valid only inside database queries; using it elsewhere is an error with this explanation. */
+    public void dbOnly(String name) {
+        dbOnly.put(name, name);
+    }
+
+    /** The entry for a name or alias, or null. */
+    public Entry lookup(String name) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            String target = aliases.get(name);
+            if (target != null) {
+                e = entries.get(target);
+            }
+        }
+        return e;
+    }
+
+    public boolean isDbOnly(String name) {
+        return dbOnly.containsKey(name) && lookup(name) == null;
+    }
+
+    /** Canonical names (no aliases). */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(entries.keySet());
+    }
+
+    public Map<String, String> aliases() {
+        return Collections.unmodifiableMap(aliases);
+    }
+
+    /** Every name a program may write: filters and aliases. */
+    public Set<String> allNames() {
+        Set<String> all = new TreeSet<>(entries.keySet());
+        all.addAll(aliases.keySet());
+        return all;
+    }
+}

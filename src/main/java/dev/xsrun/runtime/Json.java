@@ -1,0 +1,184 @@
+package dev.xsrun.runtime;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Iterator;
+import java.util.Map;
+
+/** JSON in and out with XanoScript's (PHP json_encode) formatting of numbers and strings. */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /** Parses JSON text; throws {@link JsonProcessingException} with the position of the problem. */
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        JsonNode node = MAPPER.readTree(text);
+        return node == null || node.isMissingNode() ? Values.NULL : node;
+    }
+
+    /** Parses JSON text, or returns null (Java null) when it is not valid JSON. */
+    public static JsonNode tryParse(String text) {
+        try {
+            JsonParser p = MAPPER.createParser(text);
+            JsonNode node = MAPPER.readTree(p);
+            if (node == null || p.nextToken() != null) {
+                return null;
+            }
+            return node;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Compact JSON: no spaces, keys in insertion order, "/" and non-ASCII left as they are. */
+    public static String encode(JsonNode v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, -1, 0);
+        return sb.toString();
+    }
+
+    /** Indented JSON (two spaces), as a job's result is printed. */
+    public static String pretty(JsonNode v) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, v, 2, 0);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, JsonNode v, int indent, int depth) {
+        switch (v.getNodeType()) {
+            case NULL:
+            case MISSING:
+                sb.append("null");
+                return;
+            case BOOLEAN:
+                sb.append(v.booleanValue());
+                return;
+            case NUMBER:
+                if (v.isIntegralNumber()) {
+                    sb.append(v.asText());
+                } else {
+                    sb.append(number(v.doubleValue()));
+                }
+                return;
+            case STRING:
+                quote(sb, v.textValue());
+                return;
+            case ARRAY: {
+                if (v.isEmpty()) {
+                    sb.append("[]");
+                    return;
+                }
+                sb.append('[');
+                for (int i = 0; i < v.size(); i++) {
+                    if (i > 0) {
+                        sb.append(',');
+                    }
+                    newline(sb, indent, depth + 1);
+                    write(sb, v.get(i), indent, depth + 1);
+                }
+                newline(sb, indent, depth);
+                sb.append(']');
+                return;
+            }
+            case OBJECT: {
+                if (v.isEmpty()) {
+                    sb.append("{}");
+                    return;
+                }
+                sb.append('{');
+                boolean first = true;
+                Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!first) {
+                        sb.append(',');
+                    }
+                    first = false;
+                    newline(sb, indent, depth + 1);
+                    quote(sb, e.getKey());
+                    sb.append(indent < 0 ? ":" : ": ");
+                    write(sb, e.getValue(), indent, depth + 1);
+                }
+                newline(sb, indent, depth);
+                sb.append('}');
+                return;
+            }
+            default:
+                quote(sb, v.asText());
+        }
+    }
+
+    private static void newline(StringBuilder sb, int indent, int depth) {
+        if (indent >= 0) {
+            sb.append('\n');
+            for (int i = 0; i < indent * depth; i++) {
+                sb.append(' ');
+            }
+        }
+    }
+
+    /** A decimal as json_encode writes it: shortest round-trip digits, integral values keep ".0". */
+    public static String number(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return "0";
+        }
+        String s = Values.formatDecimal(d, 17, 'e');
+        if (s.indexOf('.') < 0 && s.indexOf('e') < 0) {
+            s = s + ".0";
+        }
+        return s;
+    }
+
+    public static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
+                case '\b':
+                    sb.append("\\b");
+                    break;
+                case '\f':
+                    sb.append("\\f");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        sb.append('"');
+    }
+
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder();
+        quote(sb, s);
+        return sb.toString();
+    }
+}

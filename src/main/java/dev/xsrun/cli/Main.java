@@ -1,11 +1,46 @@
 package dev.xsrun.cli;
 
-/** Entry point of the xsrun command. */
-public final class Main {
-    private Main() {
-    }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the xsrun command: picocli wiring, exit codes, and no stack traces for users. */
+@Command(name = "xsrun", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run Xano XanoScript run jobs locally.", ""},
+        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   success", "  2   bad command line", "  65  invalid source or input (syntax, input validation, missing env)",
+                "  69  a remote service failed or refused", "  70  the job raised an error", "  75  stopped by --timeout",
+                "", "See `xsrun COMMAND --help` for each command's options."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests too). */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("xsrun: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("Try `" + c.getCommandSpec().qualifiedName() + " --help` for usage.");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: run or check");
     }
 }

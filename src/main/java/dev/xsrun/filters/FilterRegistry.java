@@ -83,6 +83,28 @@ public final class FilterRegistry {
         return Collections.unmodifiableMap(aliases);
     }
 
+    /** The view of this registry the syntax checker uses to validate filter names and arities. */
+    public dev.xsrun.ast.FilterCatalog catalog() {
+        return new dev.xsrun.ast.FilterCatalog() {
+            public boolean isKnown(String name) {
+                return lookup(name) != null;
+            }
+
+            public boolean isDbOnly(String name) {
+                return FilterRegistry.this.isDbOnly(name);
+            }
+
+            public String arityProblem(String name, int count) {
+                Entry e = lookup(name);
+                return e == null ? null : FilterBinder.checkArity(e.spec(), count);
+            }
+
+            public java.util.Collection<String> names() {
+                return allNames();
+            }
+        };
+    }
+
     /** Every name a program may write: filters and aliases. */
     public Set<String> allNames() {
         Set<String> all = new TreeSet<>(entries.keySet());

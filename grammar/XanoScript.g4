@@ -1,3 +1,0 @@
-grammar XanoScript;
-document : EOF ;
-WS : [ \t\r\n]+ -> skip ;

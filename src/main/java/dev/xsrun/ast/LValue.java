@@ -1,0 +1,18 @@
+package dev.xsrun.ast;
+
+import dev.xsrun.diag.SourceSpan;
+import java.util.List;
+
+/**
+ * A place a statement writes to: a variable and a path below it ({@code $cart.items[0].qty}).
+ * Each path step is an expression; a {@code .name} step is a text literal.
+ */
+public record LValue(String variable, List<Expr> path, SourceSpan span) {
+    public LValue {
+        path = List.copyOf(path);
+    }
+
+    public boolean isPlain() {
+        return path.isEmpty();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.xsrun.cli;
+
+import picocli.CommandLine;
+
+/** Last line of defence: an unexpected exception becomes one clear sentence and exit 70, never a stack trace. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean verbose = parsed != null && parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+        cl.getErr().println("xsrun: internal error: " + ex);
+        if (verbose) {
+            ex.printStackTrace(cl.getErr());
+        } else {
+            cl.getErr().println("(run again with --verbose for details)");
+        }
+        return ExitCodes.SOFTWARE;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.xsrun.syntax;
+
+import dev.xsrun.ast.Document;
+import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.FilterCatalog;
+import dev.xsrun.diag.Diagnostic;
+import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.diag.SourceText;
+import dev.xsrun.syntax.gen.XanoScriptLexer;
+import dev.xsrun.syntax.gen.XanoScriptParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The public entry to parsing: source text in, syntax tree and diagnostics out. A file may hold several
+ * documents separated by lines of {@code ---}. Constructs other than functions and run jobs are only
+ * checked for balanced braces and recorded as {@link Document.Other}.
+ */
+public final class XsParser {
+    /** Past this many syntax errors in one document the rest are most likely echoes of the first ones. */
+    private static final int MAX_SYNTAX_ERRORS = 5;
+    /** Deeper nesting than this is refused before parsing, so recursion cannot overflow the stack. */
+    static final int MAX_NESTING = 200;
+
+    /** Tokens that keep their text: grammar predicates read it often, and cutting it anew each time shows. */
+    private static final org.antlr.v4.runtime.CommonTokenFactory TEXT_KEEPING_TOKENS = new org.antlr.v4.runtime.CommonTokenFactory(true);
+
+    private final FilterCatalog filters;
+
+    public XsParser(FilterCatalog filters) {
+        this.filters = filters;
+    }
+
+    public ParseResult parse(String path, String rawText) {
+        SourceText source = new SourceText(path, rawText);
+        String text = source.text();
+        List<Document> documents = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        int line = 1;
+        int start = 0;
+        int partStartLine = 1;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                String lineText = text.substring(start, i);
+                if (lineText.strip().equals("---")) {
+                    parseDocument(path, text.substring(startOfPart(text, partStartLine), start), partStartLine, documents, diagnostics);
+                    partStartLine = line + 1;
+                }
+                start = i + 1;
+                line++;
+            }
+        }
+        parseDocument(path, text.substring(startOfPart(text, partStartLine)), partStartLine, documents, diagnostics);
+        return new ParseResult(source, documents, diagnostics);
+    }
+
+    private static int startOfPart(String text, int lineNumber) {
+        int offset = 0;
+        for (int l = 1; l < lineNumber && offset < text.length(); l++) {
+            int nl = text.indexOf('\n', offset);
+            offset = nl < 0 ? text.length() : nl + 1;
+        }
+        return offset;
+    }
+
+    private void parseDocument(String path, String text, int firstLine, List<Document> documents, List<Diagnostic> diagnostics) {
+        if (text.isBlank() || onlyComments(text)) {
+            if (firstLine == 1 && !text.contains("---")) {
+                diagnostics.add(Diagnostic.error(new SourceSpan(path, 1, 1, 1), "the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`"));
+            }
+            return;
+        }
+        String kind = leadingKind(text);
+        if (kind != null && !kind.equals("function") && !kind.equals("run.job")) {
+            Document.Other other = BraceScanner.scan(path, text, firstLine, kind, diagnostics);
+            if (other != null) {
+                documents.add(other);
+            }
+            return;
+        }
+        int errorsBefore = diagnostics.size();
+        SourceSpan tooDeep = BraceScanner.tooDeep(path, text, firstLine, MAX_NESTING);
+        if (tooDeep != null) {
+            diagnostics.add(Diagnostic.error(tooDeep, "nesting is deeper than " + MAX_NESTING + " levels"));
+            return;
+        }
+        XanoScriptParser parser = parser(path, text, firstLine, 0);
+        XanoScriptParser.DocumentContext tree = parseTwoStage(parser, path, diagnostics);
+        if (diagnostics.size() > errorsBefore) {
+            return;
+        }
+        AstBuilder builder = new AstBuilder(path, filters, diagnostics, (inner, l, c) -> subExpression(path, inner, l, c, diagnostics));
+        documents.add(builder.document(tree));
+    }
+
+    private static boolean onlyComments(String text) {
+        for (String l : text.split("\n")) {
+            String s = l.strip();
+            if (!s.isEmpty() && !s.startsWith("//")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The dotted word a document starts with, after blank lines and comments. */
+    static String leadingKind(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF') {
+                i++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '.')) {
+            i++;
+        }
+        return i > start ? text.substring(start, i) : null;
+    }
+
+    private XanoScriptParser parser(String path, String text, int line, int column) {
+        CodePointCharStream chars = CharStreams.fromString(text, path);
+        XanoScriptLexer lexer = new XanoScriptLexer(chars);
+        lexer.removeErrorListeners();
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
+        lexer.setTokenFactory(TEXT_KEEPING_TOKENS);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        XanoScriptParser parser = new XanoScriptParser(tokens);
+        parser.removeErrorListeners();
+        return parser;
+    }
+
+    /** Fast SLL parse that bails on the first problem; only a failing document is parsed again, fully, for messages. */
+    private XanoScriptParser.DocumentContext parseTwoStage(XanoScriptParser parser, String path, List<Diagnostic> diagnostics) {
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.document();
+        } catch (ParseCancellationException sllFailed) {
+            if (System.getenv("XSRUN_DEBUG") != null) {
+                System.err.println("LL fallback: " + path);
+            }
+            CommonTokenStream tokens = (CommonTokenStream) parser.getTokenStream();
+            tokens.seek(0);
+            parser.reset();
+            SyntaxErrors listener = new SyntaxErrors(path, diagnostics, MAX_SYNTAX_ERRORS);
+            parser.addErrorListener(listener);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            return parser.document();
+        }
+    }
+
+    /** Parses the inside of a backtick expression, placed where it stands in the file. */
+    private Expr subExpression(String path, String text, int line, int column, List<Diagnostic> diagnostics) {
+        XanoScriptParser parser = parser(path, text, line, column);
+        SyntaxErrors listener = new SyntaxErrors(path, diagnostics, MAX_SYNTAX_ERRORS);
+        parser.addErrorListener(listener);
+        XanoScriptParser.ExprContext e = parser.expr();
+        if (parser.getCurrentToken().getType() != Token.EOF && listener.count() == 0) {
+            Token t = parser.getCurrentToken();
+            diagnostics.add(Diagnostic.error(new SourceSpan(path, t.getLine(), t.getCharPositionInLine() + 1, t.getText().length()),
+                    "unexpected `" + t.getText() + "` after the expression"));
+        }
+        if (listener.count() > 0 || parser.getNumberOfSyntaxErrors() > 0) {
+            return new Expr.Literal(dev.xsrun.runtime.Values.NULL, new SourceSpan(path, line, column + 1, 1));
+        }
+        AstBuilder builder = new AstBuilder(path, filters, diagnostics, (inner, l, c) -> subExpression(path, inner, l, c, diagnostics));
+        return builder.expr(e);
+    }
+
+    /**
+     * Parses a text as one expression (for {@code to_expr} and tests). Problems are returned in
+     * {@code diagnostics}; the result is null when there were any.
+     */
+    public Expr parseExpression(String path, String text, List<Diagnostic> diagnostics) {
+        int before = diagnostics.size();
+        SourceSpan tooDeep = BraceScanner.tooDeep(path, text, 1, MAX_NESTING);
+        if (tooDeep != null) {
+            diagnostics.add(Diagnostic.error(tooDeep, "nesting is deeper than " + MAX_NESTING + " levels"));
+            return null;
+        }
+        Expr e = subExpression(path, "(" + text + ")", 1, -1, diagnostics);
+        return diagnostics.size() > before ? null : e;
+    }
+
+    /** The first rule context in the parser's stack of the given type, for error messages. */
+    static <T extends ParserRuleContext> T enclosing(Parser p, Class<T> type) {
+        ParserRuleContext c = p.getContext();
+        while (c != null) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+            c = c.getParent();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,455 @@
+package dev.xsrun.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.InputField;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Builds {@code $input} from what a caller passed, exactly as spec section 3.5 says: presence,
+ * defaults, nullability, coercion per type, list bounds, nested schemas and input filters. Every
+ * failure is an input error ({@code ERROR_CODE_INPUT_ERROR}, exit 65) naming the input.
+ */
+public final class InputBinder {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}");
+    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][XX][XXX]");
+
+    private InputBinder() {
+    }
+
+    /** Binds {@code args} (an object, or null for none) to the declarations; unknown keys are dropped. */
+    public static ObjectNode bind(List<InputField> fields, JsonNode args) {
+        return bind(fields, args, "");
+    }
+
+    private static ObjectNode bind(List<InputField> fields, JsonNode args, String prefix) {
+        ObjectNode out = Values.object();
+        JsonNode given = args == null || args.isNull() ? Values.object() : args;
+        if (given.isTextual()) {
+            JsonNode decoded = Json.tryParse(given.textValue());
+            given = decoded != null && decoded.isObject() ? decoded : given;
+        }
+        if (!given.isObject()) {
+            throw XsError.input("Input must be an object, got " + Values.typeName(given) + ".", prefix.isEmpty() ? null : prefix);
+        }
+        for (InputField f : fields) {
+            String name = prefix + f.name();
+            JsonNode v = given.get(f.name());
+            if (v == null || v.isMissingNode()) {
+                if (f.defaultValue() != null) {
+                    v = f.defaultValue().deepCopy();
+                } else if (f.optional()) {
+                    continue;
+                } else {
+                    throw missing(name);
+                }
+            }
+            if (v.isNull()) {
+                if (f.nullable()) {
+                    out.set(f.name(), Values.NULL);
+                    continue;
+                }
+                if (f.defaultValue() == null || !f.optional()) {
+                    throw missing(name);
+                }
+                throw missing(name);
+            }
+            JsonNode bound;
+            if (f.list()) {
+                bound = bindList(f, v, name);
+            } else {
+                bound = bindOne(f, v, name);
+                if ((f.type().equals("text") || f.type().equals("email") || f.type().equals("password"))
+                        && !f.optional() && bound.isTextual() && bound.textValue().isEmpty()) {
+                    throw missing(name);
+                }
+            }
+            out.set(f.name(), bound);
+        }
+        return out;
+    }
+
+    private static XsError missing(String name) {
+        return XsError.input("Missing param: " + name, name);
+    }
+
+    private static JsonNode bindList(InputField f, JsonNode v, String name) {
+        JsonNode list = v;
+        if (v.isTextual()) {
+            JsonNode decoded = Json.tryParse(v.textValue());
+            list = decoded != null && decoded.isArray() ? decoded : null;
+        }
+        if (list == null || !list.isArray()) {
+            ArrayNode one = Values.list();
+            one.add(v);
+            list = one;
+        }
+        if (f.minItems() >= 0 && list.size() < f.minItems()) {
+            throw XsError.input(name + ": expected at least " + f.minItems() + " item" + (f.minItems() == 1 ? "" : "s") + ", got " + list.size() + ".", name);
+        }
+        if (f.maxItems() >= 0 && list.size() > f.maxItems()) {
+            throw XsError.input(name + ": expected at most " + f.maxItems() + " item" + (f.maxItems() == 1 ? "" : "s") + ", got " + list.size() + ".", name);
+        }
+        ArrayNode out = Values.list();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            if (e.isNull()) {
+                if (!f.nullable()) {
+                    throw missing(name + "." + i);
+                }
+                out.add(Values.NULL);
+                continue;
+            }
+            out.add(bindOne(f, e, name + "." + i));
+        }
+        return out;
+    }
+
+    private static JsonNode bindOne(InputField f, JsonNode v, String name) {
+        JsonNode c = coerce(f, v, name);
+        for (InputField.InputFilter filter : f.filters()) {
+            c = applyFilter(f, filter, c, name);
+        }
+        return c;
+    }
+
+    /** Converts one value to the declared type, or fails with the engine's message. */
+    static JsonNode coerce(InputField f, JsonNode v, String name) {
+        switch (f.type()) {
+            case "text":
+            case "password":
+                return Values.of(text(v, name));
+            case "email": {
+                String s = text(v, name).trim();
+                boolean trims = f.filters().stream().anyMatch(x -> x.name().equals("trim"));
+                String checked = trims ? s : text(v, name);
+                if (!checked.isEmpty() && !EMAIL.matcher(checked).matches()) {
+                    throw XsError.input("Invalid email address.", name);
+                }
+                return Values.of(text(v, name));
+            }
+            case "uuid": {
+                String s = text(v, name);
+                if (!s.isEmpty() && !UUID.matcher(s.trim()).matches()) {
+                    throw XsError.input("Invalid UUID.", name);
+                }
+                return Values.of(s);
+            }
+            case "int": {
+                if (v.isIntegralNumber()) {
+                    return Values.of(v.longValue());
+                }
+                if (v.isNumber()) {
+                    return Values.of((long) v.doubleValue());
+                }
+                if (v.isBoolean()) {
+                    return Values.of(v.booleanValue() ? 1 : 0);
+                }
+                if (v.isTextual()) {
+                    String s = v.textValue();
+                    if (s.isEmpty()) {
+                        return Values.of(0);
+                    }
+                    JsonNode n = Values.parseNumberPrefix(s, true);
+                    if (n == null) {
+                        throw XsError.input("Value is not a valid integer.", name);
+                    }
+                    return Values.of(Values.toLong(n));
+                }
+                throw XsError.input("Value is not a valid integer.", name);
+            }
+            case "decimal": {
+                if (v.isNumber()) {
+                    return Values.of(v.doubleValue());
+                }
+                if (v.isBoolean()) {
+                    return Values.of(v.booleanValue() ? 1.0 : 0.0);
+                }
+                if (v.isTextual()) {
+                    String s = v.textValue();
+                    if (s.isEmpty()) {
+                        return Values.of(0.0);
+                    }
+                    JsonNode n = Values.parseNumberPrefix(s, true);
+                    if (n == null) {
+                        throw XsError.input("Input is not a valid decimal number.", name);
+                    }
+                    return Values.of(n.doubleValue());
+                }
+                throw XsError.input("Input is not a valid decimal number.", name);
+            }
+            case "bool": {
+                if (v.isBoolean()) {
+                    return v;
+                }
+                if (v.isNumber()) {
+                    double d = v.doubleValue();
+                    if (d == 1) {
+                        return Values.TRUE;
+                    }
+                    if (d == 0) {
+                        return Values.FALSE;
+                    }
+                    throw XsError.input("Invalid boolean input.", name);
+                }
+                if (v.isTextual()) {
+                    switch (v.textValue().trim().toLowerCase()) {
+                        case "true":
+                        case "1":
+                        case "yes":
+                        case "on":
+                            return Values.TRUE;
+                        case "false":
+                        case "0":
+                        case "no":
+                        case "off":
+                        case "":
+                            return Values.FALSE;
+                        default:
+                            throw XsError.input("Invalid boolean input.", name);
+                    }
+                }
+                throw XsError.input("Invalid boolean input.", name);
+            }
+            case "json": {
+                if (v.isTextual()) {
+                    if (v.textValue().isEmpty()) {
+                        return Values.list();
+                    }
+                    JsonNode decoded = Json.tryParse(v.textValue());
+                    if (decoded != null && decoded.isContainerNode()) {
+                        return decoded;
+                    }
+                }
+                return v.deepCopy();
+            }
+            case "object": {
+                JsonNode o = v;
+                if (v.isTextual()) {
+                    JsonNode decoded = Json.tryParse(v.textValue());
+                    o = decoded == null ? v : decoded;
+                }
+                if (!o.isObject()) {
+                    throw XsError.input(name + ": expected an object, got " + Values.typeName(o) + ".", name);
+                }
+                if (f.schema().isEmpty()) {
+                    return o.deepCopy();
+                }
+                return bind(f.schema(), o, name + ".");
+            }
+            case "enum": {
+                String s = text(v, name);
+                if (!f.values().contains(s)) {
+                    throw XsError.input("Input \"" + s + "\" is not one of the allowable values.", name);
+                }
+                return Values.of(s);
+            }
+            case "timestamp":
+                return Values.of(timestamp(v, name));
+            case "date":
+                return Values.of(date(v, name));
+            case "vector": {
+                if (!v.isArray()) {
+                    throw XsError.input(name + ": expected a list of numbers.", name);
+                }
+                for (JsonNode e : v) {
+                    if (!e.isNumber()) {
+                        throw XsError.input(name + ": expected a list of numbers.", name);
+                    }
+                }
+                return v.deepCopy();
+            }
+            case "dblink":
+                throw XsError.input("dblink inputs need a database and are not supported locally.", name);
+            default:
+                return v.deepCopy();
+        }
+    }
+
+    private static String text(JsonNode v, String name) {
+        if (v.isContainerNode()) {
+            throw XsError.input("Text filter requires an integer, float, string or boolean value.", name);
+        }
+        return Values.toText(v);
+    }
+
+    /** Epoch milliseconds from a number, digits, `now`, ISO-8601 or `YYYY-MM-DD HH:MM:SS±hhmm` text. */
+    public static long timestamp(JsonNode v, String name) {
+        if (v.isNumber()) {
+            return v.longValue();
+        }
+        if (!v.isTextual()) {
+            throw XsError.input("Invalid timestamp format.", name);
+        }
+        String s = v.textValue().trim();
+        if (s.equalsIgnoreCase("now")) {
+            return System.currentTimeMillis();
+        }
+        if (Values.isIntegerText(s)) {
+            return Long.parseLong(s);
+        }
+        Long parsed = parseDateTime(s);
+        if (parsed == null) {
+            throw XsError.input("Invalid timestamp format.", name);
+        }
+        return parsed;
+    }
+
+    /** Epoch ms of ISO-8601 or SQL-style date-time text (UTC when no zone is given), or null. */
+    public static Long parseDateTime(String s) {
+        try {
+            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return Instant.parse(s).toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            java.time.temporal.TemporalAccessor t = SPACED.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+            if (t instanceof OffsetDateTime) {
+                return ((OffsetDateTime) t).toInstant().toEpochMilli();
+            }
+            return ((LocalDateTime) t).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (DateTimeParseException ignored) {
+            return null;
+        }
+    }
+
+    private static String date(JsonNode v, String name) {
+        if (v.isNumber()) {
+            return Instant.ofEpochMilli(v.longValue()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        }
+        String s = text(v, name).trim();
+        if (!DATE.matcher(s).find()) {
+            throw XsError.input("Invalid date format.", name);
+        }
+        try {
+            return LocalDate.parse(s.substring(0, 10)).toString();
+        } catch (DateTimeParseException e) {
+            throw XsError.input("Invalid date format.", name);
+        }
+    }
+
+    private static JsonNode applyFilter(InputField f, InputField.InputFilter filter, JsonNode v, String name) {
+        String arg = filter.args().isEmpty() ? "" : filter.args().get(0);
+        boolean numeric = f.type().equals("int") || f.type().equals("decimal");
+        switch (filter.name()) {
+            case "trim":
+                return Values.of(Values.toText(v).strip());
+            case "lower":
+                return Values.of(Values.toText(v).toLowerCase());
+            case "upper":
+                return Values.of(Values.toText(v).toUpperCase());
+            case "min":
+            case "max": {
+                JsonNode bound = Values.parseNumberPrefix(arg, true);
+                if (bound == null) {
+                    throw XsError.fatal("input filter " + filter.name() + " of `" + name + "` needs a number, got `" + arg + "`");
+                }
+                boolean isMin = filter.name().equals("min");
+                if (numeric) {
+                    int c = Values.compareNumbers(v, bound);
+                    if (isMin && c < 0) {
+                        throw XsError.input(name + ": value is too small (minimum " + arg + ").", name);
+                    }
+                    if (!isMin && c > 0) {
+                        throw XsError.input(name + ": value is too large (maximum " + arg + ").", name);
+                    }
+                } else {
+                    String s = Values.toText(v);
+                    long length = s.codePointCount(0, s.length());
+                    if (isMin && length < bound.longValue()) {
+                        throw XsError.input(name + ": value is too short (minimum " + arg + " characters).", name);
+                    }
+                    if (!isMin && length > bound.longValue()) {
+                        throw XsError.input(name + ": value is too long (maximum " + arg + " characters).", name);
+                    }
+                }
+                return v;
+            }
+            case "startsWith":
+                if (!Values.toText(v).startsWith(arg)) {
+                    throw XsError.input(name + ": value must start with \"" + arg + "\".", name);
+                }
+                return v;
+            case "prevent":
+                if (!arg.isEmpty() && Values.toText(v).contains(arg)) {
+                    throw XsError.input(name + ": value must not contain \"" + arg + "\".", name);
+                }
+                return v;
+            case "alphaOk":
+                return onlyChars(v, name, c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'), "letters");
+            case "digitOk":
+                return onlyChars(v, name, c -> c >= '0' && c <= '9', "digits");
+            case "ok":
+                return onlyChars(v, name, c -> arg.indexOf(c) >= 0, "the characters \"" + arg + "\"");
+            case "pattern": {
+                Pattern p;
+                try {
+                    p = Pattern.compile(arg);
+                } catch (PatternSyntaxException e) {
+                    throw XsError.fatal("input filter pattern of `" + name + "` is not a valid regular expression");
+                }
+                if (!p.matcher(Values.toText(v)).find()) {
+                    String message = filter.args().size() > 1 ? filter.args().get(1) : name + ": value does not match the pattern.";
+                    throw XsError.input(message, name);
+                }
+                return v;
+            }
+            case "minAlpha":
+                return minCount(v, name, arg, Character::isLetter, "letters");
+            case "minLowerAlpha":
+                return minCount(v, name, arg, Character::isLowerCase, "lower-case letters");
+            case "minUpperAlpha":
+                return minCount(v, name, arg, Character::isUpperCase, "upper-case letters");
+            case "minDigit":
+                return minCount(v, name, arg, Character::isDigit, "digits");
+            case "minSymbol":
+                return minCount(v, name, arg, c -> !Character.isLetterOrDigit(c) && !Character.isWhitespace(c), "symbols");
+            default:
+                return v;
+        }
+    }
+
+    private static JsonNode onlyChars(JsonNode v, String name, java.util.function.IntPredicate ok, String what) {
+        String s = Values.toText(v);
+        if (!s.chars().allMatch(ok)) {
+            throw XsError.input(name + ": only " + what + " are allowed.", name);
+        }
+        return v;
+    }
+
+    private static JsonNode minCount(JsonNode v, String name, String arg, java.util.function.IntPredicate counted, String what) {
+        long need = Values.toLong(Values.of(arg));
+        long have = Values.toText(v).chars().filter(counted).count();
+        if (have < need) {
+            throw XsError.input(name + ": needs at least " + need + " " + what + ".", name);
+        }
+        return v;
+    }
+}

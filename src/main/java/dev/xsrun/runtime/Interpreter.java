@@ -1,0 +1,882 @@
+package dev.xsrun.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.ast.ErrorTypes;
+import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.LValue;
+import dev.xsrun.ast.Stmt;
+import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.filters.FilterBinder;
+import dev.xsrun.filters.FilterCall;
+import dev.xsrun.filters.FilterRegistry;
+import dev.xsrun.filters.FilterRuntime;
+import dev.xsrun.filters.FilterSpec;
+import dev.xsrun.filters.Lambda;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tree-walking interpreter for functions and run jobs. One flat variable scope per function call;
+ * values have value semantics: whatever is stored from an expression that may share structure with
+ * another variable is copied, so in-place statements ({@code array.push}, {@code var.update $a[i]})
+ * can change their own variable without copying it each time.
+ */
+public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<Void>, FilterRuntime {
+    private final RunContext ctx;
+    private final Statements statements;
+    private final Map<String, FilterRegistry.Entry> filterCache = new HashMap<>();
+    private Frame frame;
+    private Element element;
+    private int depth;
+    private long ticks;
+
+    /** The variables and input of one function call. */
+    static final class Frame {
+        final HashMap<String, JsonNode> vars = new HashMap<>();
+        final JsonNode input;
+        final String function;
+        final List<List<Stmt>> postProcess = new ArrayList<>();
+
+        Frame(String function, JsonNode input) {
+            this.function = function;
+            this.input = input;
+        }
+    }
+
+    /** The element bindings of a higher-order filter or array statement: $$, $index, $parent, $result. */
+    private static final class Element {
+        final JsonNode self;
+        final JsonNode index;
+        final JsonNode parent;
+        final JsonNode result;
+        final Element outer;
+
+        Element(JsonNode self, JsonNode index, JsonNode parent, JsonNode result, Element outer) {
+            this.self = self;
+            this.index = index;
+            this.parent = parent;
+            this.result = result;
+            this.outer = outer;
+        }
+    }
+
+    /** Unwinds to the function: {@code return}. */
+    static final class ReturnSignal extends RuntimeException {
+        final JsonNode value;
+
+        ReturnSignal(JsonNode value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    /** Unwinds the whole job: {@code debug.stop}. */
+    public static final class StopSignal extends RuntimeException {
+        public final JsonNode value;
+        public final SourceSpan at;
+
+        StopSignal(JsonNode value, SourceSpan at) {
+            super(null, null, false, false);
+            this.value = value;
+            this.at = at;
+        }
+    }
+
+    /** Loop control: {@code break}, {@code continue}, {@code remove}. */
+    private static final class JumpSignal extends RuntimeException {
+        final Stmt.Jump.Kind kind;
+
+        JumpSignal(Stmt.Jump.Kind kind) {
+            super(null, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    private static final JumpSignal BREAK = new JumpSignal(Stmt.Jump.Kind.BREAK);
+    private static final JumpSignal CONTINUE = new JumpSignal(Stmt.Jump.Kind.CONTINUE);
+    private static final JumpSignal REMOVE = new JumpSignal(Stmt.Jump.Kind.REMOVE);
+
+    public Interpreter(RunContext ctx) {
+        this.ctx = ctx;
+        this.statements = new Statements(this, ctx);
+    }
+
+    RunContext context() {
+        return ctx;
+    }
+
+    Frame frame() {
+        return frame;
+    }
+
+    // ---- running a job and calling functions ---------------------------------------------------
+
+    /** Runs the program's job: pre, main with its input, post; returns main's result. */
+    public JsonNode runJob(JsonNode inputOverride) {
+        Document.RunJob job = ctx.program().job();
+        if (job == null) {
+            throw XsError.source("no run.job found", null);
+        }
+        if (job.pre() != null) {
+            call(job.pre().name(), Values.object(), job.pre().span());
+        }
+        JsonNode input = inputOverride == null ? job.main().input() : inputOverride;
+        JsonNode result = call(job.main().name(), input, job.main().span());
+        if (job.post() != null) {
+            call(job.post().name(), Values.object(), job.post().span());
+        }
+        return result;
+    }
+
+    /** Calls a function (the job's own first, then a built-in) with an input object. */
+    public JsonNode call(String name, JsonNode input, SourceSpan callSite) {
+        Document.FunctionDef fn = ctx.program().functions().get(name);
+        if (fn == null) {
+            Builtin builtin = ctx.builtins().get(name);
+            if (builtin != null) {
+                ObjectNode bound = InputBinder.bind(builtin.inputs(), input);
+                return builtin.call(bound, ctx);
+            }
+            throw new XsError(XsError.Kind.RUNTIME, XsError.NOT_FOUND, "notfound", 404,
+                    "Unable to locate function: " + name, null, callSite);
+        }
+        if (depth >= ctx.limits().maxCallDepth()) {
+            throw XsError.fatal("Execution limit exceeded: functions nested deeper than " + ctx.limits().maxCallDepth()
+                    + " calls (runaway recursion?)").at(callSite);
+        }
+        ObjectNode bound;
+        try {
+            bound = InputBinder.bind(fn.inputs(), input);
+        } catch (XsError e) {
+            throw e.at(callSite);
+        }
+        Frame saved = frame;
+        Element savedElement = element;
+        frame = new Frame(fn.name(), bound);
+        element = null;
+        depth++;
+        try {
+            JsonNode result;
+            try {
+                execute(fn.stack());
+                result = fn.response() == null ? Values.NULL : eval(fn.response());
+            } catch (ReturnSignal r) {
+                result = r.value;
+            }
+            for (List<Stmt> post : frame.postProcess) {
+                try {
+                    execute(post);
+                } catch (XsError e) {
+                    ctx.warnings().accept("util.post_process failed: " + e.getMessage());
+                }
+            }
+            return result;
+        } catch (JumpSignal j) {
+            throw XsError.fatal("`" + j.kind.name().toLowerCase() + "` outside a loop");
+        } finally {
+            depth--;
+            frame = saved;
+            element = savedElement;
+        }
+    }
+
+    // ---- statements ----------------------------------------------------------------------------
+
+    void execute(List<Stmt> body) {
+        for (int i = 0, n = body.size(); i < n; i++) {
+            Stmt s = body.get(i);
+            try {
+                s.accept(this);
+            } catch (XsError e) {
+                throw e.at(s.span());
+            } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException
+                     | UnsupportedOperationException | NullPointerException bug) {
+                throw XsError.fatal("internal error: " + bug).at(s.span());
+            }
+        }
+    }
+
+    /** Called once per loop iteration: the deadline and the iteration cap. */
+    private void tick(long iteration, SourceSpan at) {
+        if (iteration >= ctx.limits().maxLoopIterations()) {
+            throw XsError.fatal("Execution limit exceeded: more than " + ctx.limits().maxLoopIterations()
+                    + " iterations of one loop (runaway loop?)").at(at);
+        }
+        if ((++ticks & 1023) == 0) {
+            checkDeadline(at);
+        }
+    }
+
+    void checkDeadline(SourceSpan at) {
+        if (System.nanoTime() > ctx.limits().deadlineNanos()) {
+            throw new XsError(XsError.Kind.TIMEOUT, XsError.FATAL, "timeout", 500, "Execution limit exceeded: the run took longer than its --timeout", null, at);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new XsError(XsError.Kind.TIMEOUT, XsError.FATAL, "timeout", 500, "Execution stopped", null, at);
+        }
+    }
+
+    @Override
+    public Void visitVar(Stmt.Var s) {
+        JsonNode value = evalOwned(s.value());
+        if (s.target().isPlain()) {
+            frame.vars.put(s.target().variable(), value);
+        } else {
+            write(s.target(), value);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitConditional(Stmt.Conditional s) {
+        for (Stmt.Branch b : s.branches()) {
+            if (Values.truthy(eval(b.condition()))) {
+                execute(b.body());
+                return null;
+            }
+        }
+        if (s.elseBody() != null) {
+            execute(s.elseBody());
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitSwitch(Stmt.Switch s) {
+        JsonNode subject = eval(s.subject());
+        List<Stmt.Case> cases = s.cases();
+        int start = -1;
+        for (int i = 0; i < cases.size(); i++) {
+            if (Values.looseEquals(subject, eval(cases.get(i).value()))) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            if (s.defaultBody() != null) {
+                execute(s.defaultBody());
+            }
+            return null;
+        }
+        for (int i = start; i < cases.size(); i++) {
+            execute(cases.get(i).body());
+            if (cases.get(i).breaks()) {
+                return null;
+            }
+        }
+        if (s.defaultBody() != null) {
+            execute(s.defaultBody());
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitForEach(Stmt.ForEach s) {
+        JsonNode list = eval(s.list());
+        List<JsonNode> items = new ArrayList<>();
+        if (list.isArray()) {
+            list.forEach(items::add);
+        } else if (list.isObject()) {
+            list.forEach(items::add);
+        } else if (!list.isNull() && !list.isMissingNode()) {
+            items.add(list);
+        }
+        List<Integer> removed = null;
+        long iteration = 0;
+        for (int i = 0; i < items.size(); i++) {
+            tick(iteration++, s.span());
+            if (s.item() != null) {
+                frame.vars.put(s.item(), Values.copy(items.get(i)));
+            }
+            try {
+                execute(s.body());
+            } catch (JumpSignal j) {
+                if (j.kind == Stmt.Jump.Kind.BREAK) {
+                    break;
+                }
+                if (j.kind == Stmt.Jump.Kind.REMOVE) {
+                    if (removed == null) {
+                        removed = new ArrayList<>();
+                    }
+                    removed.add(i);
+                }
+            }
+        }
+        if (removed != null) {
+            statements.removeElements(s.list(), list, removed, s.span());
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitFor(Stmt.For s) {
+        long n = Values.toLong(eval(s.count()));
+        for (long i = 0; i < n; i++) {
+            tick(i, s.span());
+            if (s.index() != null) {
+                frame.vars.put(s.index(), Values.of(i));
+            }
+            try {
+                execute(s.body());
+            } catch (JumpSignal j) {
+                if (j.kind == Stmt.Jump.Kind.BREAK) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitWhile(Stmt.While s) {
+        long iteration = 0;
+        while (Values.truthy(eval(s.condition()))) {
+            tick(iteration++, s.span());
+            try {
+                execute(s.body());
+            } catch (JumpSignal j) {
+                if (j.kind == Stmt.Jump.Kind.BREAK) {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitJump(Stmt.Jump s) {
+        switch (s.kind()) {
+            case BREAK:
+                throw BREAK;
+            case CONTINUE:
+                throw CONTINUE;
+            default:
+                throw REMOVE;
+        }
+    }
+
+    @Override
+    public Void visitReturn(Stmt.Return s) {
+        throw new ReturnSignal(evalOwned(s.value()));
+    }
+
+    @Override
+    public Void visitPrecondition(Stmt.Precondition s) {
+        if (Values.truthy(eval(s.condition()))) {
+            return null;
+        }
+        String type = ErrorTypes.normalise(s.errorType());
+        String message = s.error() == null ? "" : Values.toText(eval(s.error()));
+        JsonNode payload = s.payload() == null ? Values.NULL : evalOwned(s.payload());
+        throw new XsError(XsError.Kind.RUNTIME, ErrorTypes.code(type), type, ErrorTypes.status(type), message, payload, s.span());
+    }
+
+    @Override
+    public Void visitThrow(Stmt.Throw s) {
+        String name = Values.toText(eval(s.name()));
+        String message = Values.toText(eval(s.value()));
+        throw new XsError(XsError.Kind.RUNTIME, XsError.FATAL, name, 500, message, null, s.span());
+    }
+
+    @Override
+    public Void visitTryCatch(Stmt.TryCatch s) {
+        try {
+            execute(s.tryBody());
+        } catch (XsError e) {
+            if (e.kind() == XsError.Kind.TIMEOUT) {
+                throw e;
+            }
+            frame.vars.put("error", e.toErrorValue());
+            execute(s.catchBody());
+        } finally {
+            if (s.finallyBody() != null) {
+                execute(s.finallyBody());
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitGroup(Stmt.Group s) {
+        execute(s.body());
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionRun(Stmt.FunctionRun s) {
+        JsonNode input = s.input() == null ? Values.object() : eval(s.input());
+        checkDeadline(s.span());
+        JsonNode result = call(s.function(), input, s.nameSpan());
+        if (s.as() != null) {
+            frame.vars.put(s.as(), result);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitInvoke(Stmt.Invoke s) {
+        statements.run(s);
+        return null;
+    }
+
+    @Override
+    public Void visitDisabled(Stmt.Disabled s) {
+        return null;
+    }
+
+    void stop(JsonNode value, SourceSpan at) {
+        throw new StopSignal(value, at);
+    }
+
+    // ---- variables and paths -------------------------------------------------------------------
+
+    void setVariable(String name, JsonNode value) {
+        frame.vars.put(name, value);
+    }
+
+    /** Reads the current value at a statement's target path; null when absent. */
+    JsonNode read(LValue target) {
+        JsonNode v = frame.vars.get(target.variable());
+        if (v == null) {
+            return Values.NULL;
+        }
+        for (Expr key : target.path()) {
+            v = Values.index(v, eval(key));
+        }
+        return v;
+    }
+
+    /** Writes a value at a statement's target path, creating what is missing (spec 4.1). */
+    void write(LValue target, JsonNode value) {
+        if (target.isPlain()) {
+            frame.vars.put(target.variable(), value);
+            return;
+        }
+        List<Expr> path = target.path();
+        JsonNode[] keys = new JsonNode[path.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = eval(path.get(i));
+        }
+        JsonNode root = frame.vars.get(target.variable());
+        JsonNode updated = assign(root, keys, 0, value);
+        if (updated != root) {
+            frame.vars.put(target.variable(), updated);
+        }
+    }
+
+    private static JsonNode assign(JsonNode node, JsonNode[] keys, int i, JsonNode value) {
+        JsonNode container = node != null && node.isContainerNode() ? node : Values.object();
+        JsonNode key = keys[i];
+        if (i == keys.length - 1) {
+            return put(container, key, value);
+        }
+        JsonNode child = container.isObject() ? container.get(key.isTextual() ? key.textValue() : Values.toText(key))
+                : listChild(container, key);
+        JsonNode newChild = assign(child, keys, i + 1, value);
+        if (newChild != child) {
+            return put(container, key, newChild);
+        }
+        return container;
+    }
+
+    private static JsonNode listChild(JsonNode list, JsonNode key) {
+        long idx = listIndex(list, key);
+        return idx >= 0 && idx < list.size() ? list.get((int) idx) : null;
+    }
+
+    /** The list position a key names, or -1 when it is not a position (then the list becomes an object). */
+    private static long listIndex(JsonNode list, JsonNode key) {
+        long idx;
+        if (key.isIntegralNumber()) {
+            idx = key.longValue();
+        } else if (key.isNumber()) {
+            idx = (long) key.doubleValue();
+        } else if (key.isTextual() && Values.isIntegerText(key.textValue())) {
+            idx = Long.parseLong(key.textValue());
+        } else {
+            return -2;
+        }
+        if (idx < 0) {
+            idx += list.size();
+            if (idx < 0) {
+                return -2;
+            }
+        }
+        return idx;
+    }
+
+    /** Sets container[key] = value; returns the container, or a new object when a list had to become one. */
+    private static JsonNode put(JsonNode container, JsonNode key, JsonNode value) {
+        if (container.isObject()) {
+            ((ObjectNode) container).set(key.isTextual() ? key.textValue() : Values.toText(key), value);
+            return container;
+        }
+        ArrayNode list = (ArrayNode) container;
+        long idx = listIndex(list, key);
+        if (idx >= 0 && idx < list.size()) {
+            list.set((int) idx, value);
+            return list;
+        }
+        if (idx == list.size()) {
+            list.add(value);
+            return list;
+        }
+        ObjectNode o = Values.object();
+        for (int k = 0; k < list.size(); k++) {
+            o.set(String.valueOf(k), list.get(k));
+        }
+        o.set(Values.toText(key), value);
+        return o;
+    }
+
+    // ---- expressions ---------------------------------------------------------------------------
+
+    public JsonNode eval(Expr e) {
+        return e.accept(this);
+    }
+
+    /** Evaluates for storing: a result that may share structure with another value is copied. */
+    JsonNode evalOwned(Expr e) {
+        JsonNode v = e.accept(this);
+        return v.isContainerNode() && mayAlias(e) ? v.deepCopy() : v;
+    }
+
+    private static boolean mayAlias(Expr e) {
+        if (e instanceof Expr.ArrayLiteral || e instanceof Expr.ObjectLiteral || e instanceof Expr.Unary) {
+            return false;
+        }
+        if (e instanceof Expr.Binary) {
+            Expr.Binary b = (Expr.Binary) e;
+            switch (b.op()) {
+                case NULLISH:
+                case ELVIS:
+                case AND:
+                case OR:
+                    return mayAlias(b.left()) || mayAlias(b.right());
+                case ADD:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        if (e instanceof Expr.Ternary) {
+            return mayAlias(((Expr.Ternary) e).whenTrue()) || mayAlias(((Expr.Ternary) e).whenFalse());
+        }
+        return true;
+    }
+
+    @Override
+    public JsonNode visitLiteral(Expr.Literal e) {
+        return e.value();
+    }
+
+    @Override
+    public JsonNode visitArray(Expr.ArrayLiteral e) {
+        ArrayNode out = Values.list();
+        for (Expr.Element el : e.elements()) {
+            if (el.spread()) {
+                JsonNode v = eval(el.value());
+                if (v.isArray()) {
+                    v.forEach(x -> out.add(Values.copy(x)));
+                } else if (v.isObject()) {
+                    v.forEach(x -> out.add(Values.copy(x)));
+                } else if (!v.isNull()) {
+                    out.add(v);
+                }
+            } else {
+                out.add(evalOwned(el.value()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public JsonNode visitObject(Expr.ObjectLiteral e) {
+        ObjectNode out = Values.object();
+        for (Expr.Entry en : e.entries()) {
+            if (en.spread()) {
+                JsonNode v = eval(en.value());
+                if (v.isObject()) {
+                    Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+                    while (it.hasNext()) {
+                        Map.Entry<String, JsonNode> f = it.next();
+                        out.set(f.getKey(), Values.copy(f.getValue()));
+                    }
+                } else if (v.isArray()) {
+                    for (int i = 0; i < v.size(); i++) {
+                        out.set(String.valueOf(i), Values.copy(v.get(i)));
+                    }
+                }
+                continue;
+            }
+            String key = en.computedKey() != null ? Values.toText(eval(en.computedKey())) : en.key();
+            out.set(key, evalOwned(en.value()));
+        }
+        return out;
+    }
+
+    @Override
+    public JsonNode visitVariable(Expr.Variable e) {
+        switch (e.kind()) {
+            case NOW:
+                return Values.of(ctx.clock().getAsLong());
+            case ELEMENT:
+                return element != null ? element.self : Values.orNull(frame.vars.get("$"));
+            default:
+                break;
+        }
+        String name = e.name();
+        switch (name) {
+            case "input":
+                return frame.input;
+            case "env":
+                return ctx.env().asObject();
+            case "auth":
+                return Values.NULL;
+            case "var":
+                return snapshotVariables();
+            case "this":
+                if (element != null) {
+                    return element.self;
+                }
+                break;
+            case "index":
+                if (element != null && element.index != null) {
+                    return element.index;
+                }
+                break;
+            case "parent":
+                if (element != null && element.parent != null) {
+                    return element.parent;
+                }
+                break;
+            case "result":
+                if (element != null && element.result != null) {
+                    return element.result;
+                }
+                break;
+            default:
+                break;
+        }
+        JsonNode v = frame.vars.get(name);
+        return v == null ? Values.NULL : v;
+    }
+
+    ObjectNode snapshotVariables() {
+        ObjectNode o = Values.object();
+        frame.vars.forEach((k, v) -> o.set(k, v));
+        return o;
+    }
+
+    @Override
+    public JsonNode visitField(Expr.Field e) {
+        Expr target = e.target();
+        if (target instanceof Expr.Variable && ((Expr.Variable) target).kind() == Expr.Variable.Kind.VAR) {
+            String root = ((Expr.Variable) target).name();
+            if (root.equals("env")) {
+                return ctx.env().value(e.name());
+            }
+            if (root.equals("var")) {
+                return Values.orNull(frame.vars.get(e.name()));
+            }
+        }
+        return Values.field(eval(target), e.name());
+    }
+
+    @Override
+    public JsonNode visitIndex(Expr.Index e) {
+        Expr target = e.target();
+        if (target instanceof Expr.Variable && ((Expr.Variable) target).name().equals("env")
+                && e.index() instanceof Expr.Variable) {
+            return Env.system(((Expr.Variable) e.index()).name());
+        }
+        return Values.index(eval(target), eval(e.index()));
+    }
+
+    @Override
+    public JsonNode visitUnary(Expr.Unary e) {
+        JsonNode v = eval(e.operand());
+        try {
+            switch (e.op()) {
+                case NOT:
+                    return Values.of(!Values.truthy(v));
+                case NEGATE:
+                    return Values.negate(v);
+                default:
+                    return Values.operand(v, "+");
+            }
+        } catch (XsError err) {
+            throw err.at(e.span());
+        }
+    }
+
+    @Override
+    public JsonNode visitBinary(Expr.Binary e) {
+        switch (e.op()) {
+            case AND:
+                return Values.of(Values.truthy(eval(e.left())) && Values.truthy(eval(e.right())));
+            case OR:
+                return Values.of(Values.truthy(eval(e.left())) || Values.truthy(eval(e.right())));
+            case NULLISH: {
+                JsonNode l = eval(e.left());
+                return l.isNull() || l.isMissingNode() ? eval(e.right()) : l;
+            }
+            case ELVIS: {
+                JsonNode l = eval(e.left());
+                return Values.truthy(l) ? l : eval(e.right());
+            }
+            default:
+                break;
+        }
+        JsonNode l = eval(e.left());
+        JsonNode r = eval(e.right());
+        if (e.ignoreEmpty() && (r.isNull() || r.isTextual() && r.textValue().isEmpty())) {
+            return Values.TRUE;
+        }
+        try {
+            switch (e.op()) {
+                case ADD:
+                    return Values.add(l, r);
+                case SUB:
+                    return Values.subtract(l, r);
+                case MUL:
+                    return Values.multiply(l, r);
+                case DIV:
+                    return Values.divide(l, r);
+                case MOD:
+                    return Values.modulo(l, r);
+                case CONCAT:
+                    return concat(l, r);
+                case RANGE:
+                    return range(l, r);
+                case LT:
+                    return Values.of(Values.compare(l, r) < 0);
+                case LE:
+                    return Values.of(Values.compare(l, r) <= 0);
+                case GT:
+                    return Values.of(Values.compare(l, r) > 0);
+                case GE:
+                    return Values.of(Values.compare(l, r) >= 0);
+                case EQ:
+                    return Values.of(Values.looseEquals(l, r));
+                case NE:
+                    return Values.of(!Values.looseEquals(l, r));
+                case STRICT_EQ:
+                    return Values.of(Values.strictEquals(l, r));
+                case STRICT_NE:
+                    return Values.of(!Values.strictEquals(l, r));
+                default:
+                    throw new IllegalStateException(e.op().symbol);
+            }
+        } catch (XsError err) {
+            throw err.at(e.span());
+        }
+    }
+
+    private JsonNode concat(JsonNode l, JsonNode r) {
+        String a = Values.toText(l);
+        String b = Values.toText(r);
+        if ((long) a.length() + b.length() > ctx.limits().maxValueBytes()) {
+            throw XsError.fatal("Execution limit exceeded: text longer than " + ctx.limits().maxValueBytes() + " characters");
+        }
+        return Values.of(a.concat(b));
+    }
+
+    private JsonNode range(JsonNode l, JsonNode r) {
+        long from = Values.toLong(l);
+        long to = Values.toLong(r);
+        long count = Math.abs(to - from) + 1;
+        if (count > ctx.limits().maxValueBytes() / 8) {
+            throw XsError.fatal("Execution limit exceeded: range " + from + ".." + to + " is too large");
+        }
+        ArrayNode out = Values.list();
+        if (from <= to) {
+            for (long i = from; i <= to; i++) {
+                out.add(Values.of(i));
+            }
+        } else {
+            for (long i = from; i >= to; i--) {
+                out.add(Values.of(i));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public JsonNode visitTernary(Expr.Ternary e) {
+        return Values.truthy(eval(e.condition())) ? eval(e.whenTrue()) : eval(e.whenFalse());
+    }
+
+    @Override
+    public JsonNode visitFilter(Expr.FilterApp e) {
+        JsonNode input = eval(e.input());
+        if (e.disabled()) {
+            return input;
+        }
+        FilterRegistry.Entry entry = filterCache.get(e.name());
+        if (entry == null) {
+            entry = ctx.filters().lookup(e.name());
+            if (entry == null) {
+                if (ctx.filters().isDbOnly(e.name())) {
+                    throw XsError.fatal("filter `" + e.name() + "` is only valid in a database query").at(e.span());
+                }
+                throw XsError.fatal("unknown filter `" + e.name() + "`").at(e.span());
+            }
+            filterCache.put(e.name(), entry);
+        }
+        FilterSpec spec = entry.spec();
+        List<Expr> args = e.args();
+        int n = args.size();
+        JsonNode[] written = new JsonNode[n];
+        Lambda[] lambdas = new Lambda[n];
+        List<FilterSpec.Param> params = spec.params();
+        for (int i = 0; i < n; i++) {
+            Expr arg = args.get(i);
+            FilterSpec.Param p = params.isEmpty() ? null : params.get(Math.min(i, params.size() - 1));
+            if (p != null && p.type() == dev.xsrun.filters.ArgType.EXPR) {
+                written[i] = Values.NULL;
+            } else {
+                written[i] = eval(arg);
+            }
+            lambdas[i] = lambda(arg);
+        }
+        try {
+            JsonNode[] bound = FilterBinder.bind(spec, written);
+            JsonNode out = entry.body().apply(new FilterCall(e.name(), input, bound, n, lambdas, this));
+            return out == null ? Values.NULL : out;
+        } catch (XsError err) {
+            throw err.at(e.span());
+        } catch (JumpSignal | ReturnSignal | StopSignal signal) {
+            throw signal;
+        } catch (RuntimeException bug) {
+            throw XsError.fatal(e.name() + ": " + bug.getMessage()).at(e.span());
+        }
+    }
+
+    private Lambda lambda(Expr body) {
+        return (self, index, parent, result) -> withElement(self, index, parent, result, () -> eval(body));
+    }
+
+    /** Evaluates with $$/$this, $index, $parent and $result bound (Java null leaves one unbound). */
+    JsonNode withElement(JsonNode self, JsonNode index, JsonNode parent, JsonNode result, java.util.function.Supplier<JsonNode> body) {
+        Element saved = element;
+        element = new Element(self == null ? Values.NULL : self, index, parent, result, saved);
+        try {
+            return body.get();
+        } finally {
+            element = saved;
+        }
+    }
+
+    @Override
+    public JsonNode evaluateSource(String expression) {
+        Expr parsed = ctx.expressionParser().apply(expression);
+        return eval(parsed);
+    }
+}

@@ -32,6 +32,9 @@ import javax.net.ssl.SSLException;
  *
  * <p>Plain {@code http://} is spoken as HTTP/1.1 (no h2c upgrade dance, as curl does by default);
  * {@code https://} offers HTTP/2 through ALPN. Clients are cached per TLS setting and connect timeout.
+ *
+ * <p>java.net.http hands response headers over with lower-case names, sorted by name, so that is the
+ * order and spelling api.request's {@code response.headers} shows (HTTP/2 spells them so anyway).
  */
 public final class JdkTransport implements HttpTransport {
     /** Headers java.net.http sets itself and refuses from callers; they are left out, not an error. */
@@ -152,7 +155,7 @@ public final class JdkTransport implements HttpTransport {
             }
             if (t instanceof SSLException) {
                 return new TransportFailure(TransportFailure.Kind.TLS,
-                        "TLS handshake with " + uri.getHost() + " failed: " + oneLine(t.getMessage()));
+                        "TLS handshake with " + uri.getHost() + " failed: " + tlsReason(t));
             }
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
@@ -169,6 +172,14 @@ public final class JdkTransport implements HttpTransport {
         }
         return new TransportFailure(TransportFailure.Kind.OTHER, "Request to " + where + " failed: "
                 + (m == null || m.isBlank() ? String.valueOf(cause) : oneLine(m)));
+    }
+
+    private static String tlsReason(Throwable t) {
+        String m = oneLine(t.getMessage());
+        if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
+            return "the server's certificate is not trusted";
+        }
+        return m.replaceFirst("^[\\w.]+Exception: ", "");
     }
 
     private static String oneLine(String s) {

@@ -182,7 +182,7 @@ public final class SegmentClient {
             Duration remaining = Duration.between(clock.instant(), deadline);
             Duration timeout = remaining.compareTo(http.defaultTimeout()) < 0 ? remaining : http.defaultTimeout();
             if (timeout.toMillis() <= 0) {
-                throw gaveUp(attempt - 1, last, "the " + retry.deadline().toSeconds() + " s deadline passed");
+                throw service(gaveUp(attempt - 1, last, "the " + retry.deadline().toSeconds() + " s deadline passed"));
             }
             OutgoingRequest request = new OutgoingRequest("POST", trackUrl, headers(attempt - 1), bytes, timeout,
                     false, true, true, null, http.maxBodyBytes());
@@ -196,29 +196,29 @@ public final class SegmentClient {
                     return new TrackResult(status, answer, attempt, messageId, body);
                 }
                 if (status == 401) {
-                    throw XsError.service("Segment refused the write key (401 Unauthorized)" + detail(answer)
+                    throw service("Segment refused the write key (401 Unauthorized)" + detail(answer)
                             + "; check segment_write_key, and that segment_endpoint matches the workspace's region");
                 }
                 last = statusText(status) + detail(answer);
                 if (!RetryPolicy.retryable(status)) {
-                    throw XsError.service("Segment rejected the track event \"" + message.event() + "\": " + last);
+                    throw service("Segment rejected the track event \"" + message.event() + "\": " + last);
                 }
                 Duration after = retryAfter(reply.header("retry-after"));
                 wait = after != null ? after : retry.backoff(attempt, random.getAsDouble());
             } catch (TransportFailure f) {
                 last = http.secrets().mask(f.getMessage());
                 if (!f.retryable()) {
-                    throw XsError.service("Segment track failed: " + last);
+                    throw service("Segment track failed: " + last);
                 }
                 wait = retry.backoff(attempt, random.getAsDouble());
             }
 
             if (attempt >= retry.maxAttempts()) {
-                throw gaveUp(attempt, last, null);
+                throw service(gaveUp(attempt, last, null));
             }
             if (clock.instant().plus(wait).isAfter(deadline)) {
-                throw gaveUp(attempt, last, "waiting " + wait.toMillis() + " ms more would pass the "
-                        + retry.deadline().toSeconds() + " s deadline");
+                throw service(gaveUp(attempt, last, "waiting " + wait.toMillis() + " ms more would pass the "
+                        + retry.deadline().toSeconds() + " s deadline"));
             }
             if (http.verbose()) {
                 http.logLine("segment: attempt " + attempt + " failed (" + last + "); retrying in " + wait.toMillis() + " ms");
@@ -227,7 +227,7 @@ public final class SegmentClient {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw XsError.service("Segment track interrupted after " + attempt + " attempts; last answer: " + last);
+                throw service("Segment track interrupted after " + attempt + " attempts; last answer: " + last);
             }
         }
     }
@@ -244,8 +244,13 @@ public final class SegmentClient {
         return h;
     }
 
-    private static XsError gaveUp(int attempts, String last, String why) {
-        return XsError.service("Segment track failed after " + attempts + (attempts == 1 ? " attempt" : " attempts")
+    /** A service error (exit 69) whose message has been through the run's secrets. */
+    private XsError service(String message) {
+        return XsError.service(http.secrets().mask(message));
+    }
+
+    private static String gaveUp(int attempts, String last, String why) {
+        return ("Segment track failed after " + attempts + (attempts == 1 ? " attempt" : " attempts")
                 + (why == null ? "" : " (" + why + ")") + "; last answer: " + (last == null ? "none" : last));
     }
 

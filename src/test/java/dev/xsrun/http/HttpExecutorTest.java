@@ -373,6 +373,31 @@ class HttpExecutorTest {
         assertNull(null);
     }
 
+    @Test
+    void restrictedHeadersAreLeftToTheClientAndInvalidOnesAreErrors() throws Exception {
+        wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        run(options(), attrs("{\"url\":\"" + http() + "/r\",\"method\":\"POST\",\"params\":{\"a\":1},"
+                + "\"headers\":[\"Content-Length: 999\",\"Connection: close\"]}"));
+        assertEquals("7", only().getHeader("Content-Length"));
+        XsError e = assertThrows(XsError.class,
+                () -> run(options(), attrs("{\"url\":\"" + http() + "/r\",\"headers\":[\"Bad Name: x\"]}")));
+        assertEquals(XsError.Kind.RUNTIME, e.kind());
+        assertTrue(e.getMessage().startsWith("api.request: Invalid request: "), e.getMessage());
+        assertEquals(1, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void transportMessagesAreMasked() throws Exception {
+        HttpOptions o = options();
+        o.secrets().add("127.0.0.1");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        XsError e = assertThrows(XsError.class, () -> run(o, attrs("{\"url\":\"http://127.0.0.1:" + port + "/x\"}")));
+        assertFalse(e.getMessage().contains("127.0.0.1"), e.getMessage());
+    }
+
     private static List<String> texts(JsonNode arr) {
         List<String> out = new ArrayList<>();
         arr.forEach(n -> out.add(n.asText()));

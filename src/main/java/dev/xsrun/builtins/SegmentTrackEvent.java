@@ -1,0 +1,87 @@
+package dev.xsrun.builtins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.http.HttpOptions;
+import dev.xsrun.runtime.Values;
+import dev.xsrun.runtime.XsError;
+import dev.xsrun.segment.RetryPolicy;
+import dev.xsrun.segment.SegmentClient;
+import dev.xsrun.segment.TrackMessage;
+import dev.xsrun.segment.TrackResult;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The native function {@code segment_track_event}: sends one track event to Segment and returns what
+ * was sent together with Segment's answer. To a job it looks like a function with the input block
+ * {@link #INPUT_DECLARATION}.
+ *
+ * <p>Environment: {@code segment_write_key} (required; a missing or empty value is an input error and
+ * nothing is sent) and {@code segment_endpoint} (optional base URL, US endpoint when absent; the EU
+ * workspaces need {@code https://events.eu1.segmentapis.com}).
+ */
+public final class SegmentTrackEvent {
+    public static final String NAME = "segment_track_event";
+    public static final String WRITE_KEY_ENV = "segment_write_key";
+    public static final String ENDPOINT_ENV = "segment_endpoint";
+
+    /** The input block a caller binds against, in XanoScript. */
+    public static final String INPUT_DECLARATION = "input {\n"
+            + "  text user_id filters=trim\n"
+            + "  text event filters=trim\n"
+            + "  json? properties?\n"
+            + "  json? context?\n"
+            + "  json? timestamp?\n"
+            + "}";
+
+    private final Clock clock;
+    private final Supplier<String> messageIds;
+    private final RetryPolicy retry;
+    private final SegmentClient.Sleeper sleeper;
+
+    /** The real thing: system clock, random UUID message ids, default retries, real sleeping. */
+    public SegmentTrackEvent() {
+        this(Clock.systemUTC(), () -> UUID.randomUUID().toString(), RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public SegmentTrackEvent(Clock clock, Supplier<String> messageIds, RetryPolicy retry, SegmentClient.Sleeper sleeper) {
+        this.clock = Objects.requireNonNull(clock);
+        this.messageIds = Objects.requireNonNull(messageIds);
+        this.retry = Objects.requireNonNull(retry);
+        this.sleeper = Objects.requireNonNull(sleeper);
+    }
+
+    /**
+     * Runs the function.
+     *
+     * @param input already bound against {@link #INPUT_DECLARATION}
+     * @param env   the run's environment lookup (null for a missing name)
+     * @return {@code {success, user_id, event, timestamp, properties, segment_response}}
+     */
+    public JsonNode call(ObjectNode input, Function<String, String> env, HttpOptions opts) {
+        String writeKey = env.apply(WRITE_KEY_ENV);
+        if (writeKey == null || writeKey.isBlank()) {
+            throw XsError.input("Missing environment variable: " + WRITE_KEY_ENV, null);
+        }
+        opts.secrets().add(writeKey);
+
+        TrackMessage message = TrackMessage.of(input.get("user_id"), input.get("event"), input.get("properties"),
+                input.get("context"), input.get("timestamp"), clock);
+        SegmentClient client = new SegmentClient(writeKey, env.apply(ENDPOINT_ENV), opts)
+                .withClock(clock).withMessageIds(messageIds).withRetry(retry).withSleeper(sleeper);
+        TrackResult sent = client.track(message);
+
+        ObjectNode out = Values.object();
+        out.put("success", true);
+        out.put("user_id", message.userId());
+        out.put("event", message.event());
+        out.put("timestamp", message.isoTimestamp());
+        out.set("properties", message.properties().deepCopy());
+        out.set("segment_response", sent.response());
+        return out;
+    }
+}

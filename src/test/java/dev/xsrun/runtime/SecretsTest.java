@@ -1,0 +1,95 @@
+package dev.xsrun.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void masksPlainOccurrences() {
+        Secrets s = new Secrets();
+        s.add("s3cr3t-key");
+        assertEquals("token=**** and ****", s.mask("token=s3cr3t-key and s3cr3t-key"));
+    }
+
+    @Test
+    void masksBase64Forms() {
+        Secrets s = new Secrets();
+        String key = "wk_ab?>~cd"; // chosen so standard and URL-safe base64 differ
+        s.add(key);
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        String std = Base64.getEncoder().encodeToString(bytes);
+        String url = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertEquals("a **** b", s.mask("a " + std + " b"));
+        assertEquals("a **** b", s.mask("a " + url + " b"));
+        assertEquals("Authorization: Basic ****", s.mask("Authorization: Basic " + b64(key + ":")));
+    }
+
+    @Test
+    void masksUrlEncodedAndJsonEscapedForms() {
+        Secrets s = new Secrets();
+        s.add("pa ss\"wo/rd");
+        assertEquals("?k=****", s.mask("?k=pa+ss%22wo%2Frd"));
+        assertEquals("{\"k\":\"****\"}", s.mask("{\"k\":\"pa ss\\\"wo/rd\"}"));
+    }
+
+    @Test
+    void longestSecretWins() {
+        Secrets s = new Secrets();
+        s.add("abcd");
+        s.add("abcdefgh");
+        assertEquals("****", s.mask("abcdefgh"));
+        assertEquals("**** ****", s.mask("abcd abcdefgh"));
+    }
+
+    @Test
+    void ignoresNullEmptyAndShortValues() {
+        Secrets s = new Secrets();
+        assertFalse(s.add(null));
+        assertFalse(s.add(""));
+        assertFalse(s.add("abc"));
+        assertTrue(s.isEmpty());
+        assertEquals("abc", s.mask("abc"));
+        assertTrue(s.add("abcd"));
+        assertFalse(s.isEmpty());
+    }
+
+    @Test
+    void nullAndEmptyTextPassThrough() {
+        Secrets s = new Secrets();
+        s.add("secret");
+        assertEquals(null, s.mask(null));
+        assertEquals("", s.mask(""));
+    }
+
+    @Test
+    void concurrentAddsAreAllMasked() throws Exception {
+        Secrets s = new Secrets();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            fs.add(pool.submit(() -> s.add("secret-" + n + "-x")));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        for (int i = 0; i < 200; i++) {
+            assertEquals("<****>", s.mask("<secret-" + i + "-x>"));
+        }
+    }
+}

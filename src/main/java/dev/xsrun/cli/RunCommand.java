@@ -1,13 +1,406 @@
 package dev.xsrun.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.ast.InputField;
+import dev.xsrun.builtins.SegmentBuiltin;
+import dev.xsrun.builtins.SegmentTrackEvent;
+import dev.xsrun.diag.Diagnostic;
+import dev.xsrun.diag.DiagnosticRenderer;
+import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.filters.FilterRegistry;
+import dev.xsrun.http.HttpExecutor;
+import dev.xsrun.http.HttpOptions;
+import dev.xsrun.http.Route;
+import dev.xsrun.load.EnvFiles;
+import dev.xsrun.load.JobLoader;
+import dev.xsrun.runtime.Builtin;
+import dev.xsrun.runtime.Env;
+import dev.xsrun.runtime.Interpreter;
+import dev.xsrun.runtime.Json;
+import dev.xsrun.runtime.Limits;
+import dev.xsrun.runtime.RunContext;
+import dev.xsrun.runtime.Secrets;
+import dev.xsrun.runtime.Values;
+import dev.xsrun.runtime.XsError;
+import dev.xsrun.syntax.XsParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code xsrun run PATH}: runs a job. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a job.")
+/** {@code xsrun run PATH}: loads a job, binds its input and environment, runs it, prints its result. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a job: PATH is a job folder (every .xs file below it is loaded and functions are found by",
+                "their declared name), a single .xs file, a multidoc file (documents separated by lines of ---), or",
+                "- for standard input. The job's result is printed as JSON on standard output; logs, warnings and",
+                "errors go to standard error.", ""},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  Every name in the job's env = [...] must have a value, taken from --env, then --env-file, then a",
+                "  .env file in the job folder, then the process environment. Values are secrets: they are masked",
+                "  (also in base64 form) in everything xsrun prints.",
+                "",
+                "Examples:",
+                "  xsrun run jobs/segment-track-event --dry-run",
+                "  xsrun run jobs/segment-track-event --env segment_write_key=$KEY --input event='Signed Up'",
+                "  xsrun run examples/fizzbuzz --input n=15",
+                "",
+                "Exit codes:",
+                "  0 success, 2 bad command line, 65 invalid source, input or missing env, 69 a remote service",
+                "  failed or refused, 70 the job raised an error, 75 stopped by --timeout"})
 public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PATH", description = "job folder, .xs file, or - for standard input")
+    String path;
+
+    @Option(names = "--input", paramLabel = "NAME=VALUE", description = "override one input of main.input; VALUE is read as JSON when it parses as JSON, else as text (repeatable)")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--input-file", paramLabel = "FILE", description = "a JSON object merged over main.input (before --input)")
+    Path inputFile;
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "an environment value (repeatable); wins over every other source")
+    List<String> envs = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE", description = "a dotenv file of NAME=value lines")
+    Path envFile;
+
+    @Option(names = "--route", paramLabel = "FROM=TO", description = "send requests whose URL starts with FROM to TO instead, e.g. https://api.segment.io=http://127.0.0.1:8089 (repeatable)")
+    List<String> routes = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "send nothing: print each HTTP request (secrets masked) and answer it from a stand-in; missing env values become placeholders")
+    boolean dryRun;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "wall-clock limit for the whole run: 500ms, 5s, 2m, 1h (a plain number is seconds)")
+    String timeout;
+
+    @Option(names = "--verbose", description = "more detail on standard error: requests, timings, stack traces of internal errors")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private PrintWriter err;
+    private Secrets secrets;
+
     @Override
-    public Integer call() {
-        return ExitCodes.SOFTWARE;
+    public Integer call() throws Exception {
+        err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        secrets = new Secrets();
+        long started = System.nanoTime();
+
+        Duration limit = null;
+        if (timeout != null) {
+            limit = Durations.parse(timeout);
+            if (limit == null) {
+                return usage("--timeout: `" + timeout + "` is not a duration such as 500ms, 5s, 2m or 1h");
+            }
+        }
+        List<Route> parsedRoutes = new ArrayList<>();
+        for (String r : routes) {
+            try {
+                parsedRoutes.add(Route.parse(r));
+            } catch (IllegalArgumentException e) {
+                return usage("--route: " + e.getMessage());
+            }
+        }
+        Map<String, String> explicitEnv = new LinkedHashMap<>();
+        for (String e : envs) {
+            int eq = e.indexOf('=');
+            if (eq <= 0) {
+                return usage("--env needs NAME=VALUE, got `" + maskedArg(e) + "`");
+            }
+            explicitEnv.put(e.substring(0, eq), e.substring(eq + 1));
+            secrets.add(e.substring(eq + 1));
+        }
+
+        XsParser parser = new XsParser(FilterRegistry.standard().catalog());
+        JobLoader.Loaded loaded;
+        if (!path.equals("-") && !Files.exists(Path.of(path))) {
+            return usage("no such job folder or file: " + path);
+        }
+        loaded = new JobLoader(parser).load(path, System.in);
+        DiagnosticRenderer renderer = new DiagnosticRenderer(loaded.sources());
+        for (Diagnostic d : loaded.problems()) {
+            err.print(mask(renderer.render(d)));
+        }
+        if (!loaded.ok()) {
+            err.flush();
+            return ExitCodes.DATA;
+        }
+        Document.RunJob job = loaded.program().job();
+
+        Map<String, String> fileEnv = new LinkedHashMap<>();
+        try {
+            if (loaded.folder() != null && Files.isRegularFile(loaded.folder().resolve(".env"))) {
+                fileEnv.putAll(EnvFiles.read(loaded.folder().resolve(".env")));
+            }
+            if (envFile != null) {
+                if (!Files.isRegularFile(envFile)) {
+                    return usage("--env-file: no such file: " + envFile);
+                }
+                fileEnv.putAll(EnvFiles.read(envFile));
+            }
+        } catch (EnvFiles.BadLine bad) {
+            err.println("xsrun: " + bad.getMessage());
+            err.flush();
+            return ExitCodes.DATA;
+        }
+        fileEnv.values().forEach(secrets::add);
+        Map<String, String> envValues = new LinkedHashMap<>(fileEnv);
+        envValues.putAll(explicitEnv);
+        List<String> missing = new ArrayList<>();
+        for (String name : job.env()) {
+            if (!envValues.containsKey(name)) {
+                String fromProcess = System.getenv(name);
+                if (fromProcess != null) {
+                    envValues.put(name, fromProcess);
+                    secrets.add(fromProcess);
+                } else {
+                    missing.add(name);
+                }
+            }
+        }
+        for (String builtinEnv : List.of(SegmentTrackEvent.WRITE_KEY_ENV, SegmentTrackEvent.ENDPOINT_ENV)) {
+            if (!envValues.containsKey(builtinEnv) && System.getenv(builtinEnv) != null
+                    && !loaded.program().functions().containsKey(SegmentTrackEvent.NAME)) {
+                envValues.put(builtinEnv, System.getenv(builtinEnv));
+                secrets.add(System.getenv(builtinEnv));
+            }
+        }
+        if (!missing.isEmpty()) {
+            if (dryRun) {
+                for (String name : missing) {
+                    envValues.put(name, "dry-run-" + name);
+                    warn("env " + name + " has no value; --dry-run uses the placeholder `dry-run-" + name + "`");
+                }
+            } else {
+                err.println(job.span() + ": missing environment value" + (missing.size() == 1 ? "" : "s") + ": "
+                        + String.join(", ", missing));
+                err.println("  give " + (missing.size() == 1 ? "it" : "them") + " with --env NAME=VALUE, --env-file FILE, a .env file in the job folder, or the process environment");
+                err.flush();
+                return ExitCodes.DATA;
+            }
+        }
+
+        JsonNode input;
+        try {
+            input = mainInput(job);
+        } catch (UsageProblem p) {
+            return usage(p.getMessage());
+        }
+        Document.FunctionDef mainFunction = loaded.program().functions().get(job.main().name());
+        if (mainFunction != null) {
+            registerSensitive(mainFunction.inputs(), input);
+        }
+
+        Env env = new Env(envValues, job.env(), this::warn);
+        HttpOptions httpOptions = HttpOptions.defaults().withRoutes(parsedRoutes).withDryRun(dryRun).withVerbose(verbose)
+                .withLog(line -> err.println(line)).withWarn(this::warn).withSecrets(secrets);
+        HttpExecutor http = new HttpExecutor(httpOptions);
+        Map<String, Builtin> builtins = new LinkedHashMap<>();
+        builtins.put(SegmentTrackEvent.NAME, new SegmentBuiltin(parser.parseInputBlock(SegmentTrackEvent.NAME, SegmentTrackEvent.INPUT_DECLARATION),
+                new SegmentTrackEvent()));
+        Map<String, Object> services = new LinkedHashMap<>();
+        services.put(HttpOptions.class.getName(), httpOptions);
+        Limits limits = Limits.defaults();
+        if (limit != null) {
+            limits = limits.withDeadline(started + limit.toNanos());
+        }
+        RunContext ctx = new RunContext(loaded.program(), builtins, env, http::execute, FilterRegistry.standard(),
+                line -> {
+                    err.println(mask(line));
+                    err.flush();
+                }, this::warn, limits, System::currentTimeMillis,
+                text -> toExpr(parser, text), services);
+
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> {
+            try {
+                outcome.set(new Interpreter(ctx).runJob(input));
+            } catch (Interpreter.StopSignal stop) {
+                outcome.set(stop);
+            } catch (XsError e) {
+                outcome.set(e);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "xsrun-job", 512L * 1024 * 1024);
+        worker.setDaemon(true);
+        worker.start();
+        if (limit != null) {
+            long waitMs = Math.max(1, limit.toMillis() - (System.nanoTime() - started) / 1_000_000);
+            worker.join(waitMs + 250);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(500);
+                if (worker.isAlive() || outcome.get() == null) {
+                    err.println("xsrun: stopped by --timeout after " + timeout);
+                    err.flush();
+                    return ExitCodes.TIMEOUT;
+                }
+            }
+        } else {
+            worker.join();
+        }
+        Object result = outcome.get();
+        if (verbose) {
+            err.println("[xsrun] finished in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
+        if (result instanceof Interpreter.StopSignal) {
+            Interpreter.StopSignal stop = (Interpreter.StopSignal) result;
+            err.println("stopped by debug.stop at " + stop.at);
+            out.println(mask(Json.pretty(stop.value)));
+            out.flush();
+            err.flush();
+            return ExitCodes.OK;
+        }
+        if (result instanceof XsError) {
+            XsError e = (XsError) result;
+            report(e, loaded, job);
+            return e.kind().exitCode;
+        }
+        if (result instanceof Throwable) {
+            Throwable t = (Throwable) result;
+            if (t instanceof StackOverflowError) {
+                err.println("xsrun: the job nested too deeply (stack exhausted)");
+            } else {
+                err.println(mask("xsrun: internal error: " + t));
+                if (verbose) {
+                    java.io.StringWriter sw = new java.io.StringWriter();
+                    t.printStackTrace(new PrintWriter(sw));
+                    err.print(mask(sw.toString()));
+                } else {
+                    err.println("(run again with --verbose for details)");
+                }
+            }
+            err.flush();
+            return ExitCodes.SOFTWARE;
+        }
+        out.println(mask(Json.pretty((JsonNode) result)));
+        out.flush();
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    /** A problem with the command line found while reading it. */
+    private static final class UsageProblem extends Exception {
+        UsageProblem(String message) {
+            super(message);
+        }
+    }
+
+    private JsonNode mainInput(Document.RunJob job) throws UsageProblem, IOException {
+        ObjectNode input = job.main().input().deepCopy();
+        if (inputFile != null) {
+            if (!Files.isRegularFile(inputFile)) {
+                throw new UsageProblem("--input-file: no such file: " + inputFile);
+            }
+            String text = new String(Files.readAllBytes(inputFile), StandardCharsets.UTF_8);
+            JsonNode parsed;
+            try {
+                parsed = Json.parse(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
+                throw new UsageProblem("--input-file: " + inputFile + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+                        + ": not valid JSON (" + e.getOriginalMessage().split("\n")[0] + ")");
+            }
+            if (!parsed.isObject()) {
+                throw new UsageProblem("--input-file: " + inputFile + " must hold a JSON object, found " + Values.typeName(parsed));
+            }
+            input.setAll((ObjectNode) parsed);
+        }
+        for (String assignment : inputs) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageProblem("--input needs NAME=VALUE, got `" + assignment + "`");
+            }
+            String value = assignment.substring(eq + 1);
+            JsonNode parsed = Json.tryParse(value);
+            input.set(assignment.substring(0, eq), parsed == null ? Values.of(value) : parsed);
+        }
+        return input;
+    }
+
+    private void registerSensitive(List<InputField> fields, JsonNode input) {
+        for (InputField f : fields) {
+            JsonNode v = input.get(f.name());
+            if (v == null) {
+                continue;
+            }
+            if (f.sensitive()) {
+                if (v.isContainerNode()) {
+                    secrets.add(Json.encode(v));
+                    v.forEach(e -> secrets.add(Values.toText(e)));
+                } else {
+                    secrets.add(Values.toText(v));
+                }
+            }
+            if (!f.schema().isEmpty() && v.isObject()) {
+                registerSensitive(f.schema(), v);
+            }
+        }
+    }
+
+    private static dev.xsrun.ast.Expr toExpr(XsParser parser, String text) {
+        List<Diagnostic> problems = new ArrayList<>();
+        dev.xsrun.ast.Expr e = parser.parseExpression("<to_expr>", text, problems);
+        if (e == null) {
+            String first = problems.isEmpty() ? "invalid expression" : problems.get(0).message();
+            throw XsError.fatal("to_expr: " + first);
+        }
+        return e;
+    }
+
+    private void report(XsError e, JobLoader.Loaded loaded, Document.RunJob job) {
+        SourceSpan at = e.span();
+        String message = e.getMessage();
+        if (at != null && at.isKnown()) {
+            err.print(mask(new DiagnosticRenderer(loaded.sources()).render(Diagnostic.error(at, message))));
+        } else {
+            err.println(mask("xsrun: " + message));
+        }
+        StringBuilder detail = new StringBuilder("  ").append(e.code());
+        if (!e.name().equals("standard") && !e.name().equals(e.code())) {
+            detail.append(" (").append(e.name()).append(')');
+        }
+        if (!e.payload().isNull()) {
+            detail.append(" payload: ").append(Json.encode(e.payload()));
+        }
+        err.println(mask(detail.toString()));
+        err.flush();
+    }
+
+    private void warn(String message) {
+        err.println(mask("warning: " + message));
+        err.flush();
+    }
+
+    private String mask(String text) {
+        return secrets.mask(text);
+    }
+
+    private String maskedArg(String arg) {
+        return arg.length() > 12 ? arg.substring(0, 6) + "..." : arg;
+    }
+
+    private int usage(String message) {
+        err.println("xsrun run: " + mask(message));
+        err.println("Try `xsrun run --help` for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 }

@@ -203,6 +203,18 @@ public final class XsParser {
         return diagnostics.size() > before ? null : e;
     }
 
+    /**
+     * Parses an {@code input { ... }} block on its own (the declarations of a built-in function).
+     * The text is trusted source shipped with xsrun, so a problem is a bug: it throws.
+     */
+    public List<dev.xsrun.ast.InputField> parseInputBlock(String name, String block) {
+        ParseResult r = parse("<builtin " + name + ">", "function \"" + name + "\" {\n" + block + "\nstack {\n}\n}\n");
+        if (r.hasErrors() || r.documents().isEmpty()) {
+            throw new IllegalStateException("built-in input block of " + name + " does not parse: " + r.diagnostics());
+        }
+        return ((Document.FunctionDef) r.documents().get(0)).inputs();
+    }
+
     /** The first rule context in the parser's stack of the given type, for error messages. */
     static <T extends ParserRuleContext> T enclosing(Parser p, Class<T> type) {
         ParserRuleContext c = p.getContext();

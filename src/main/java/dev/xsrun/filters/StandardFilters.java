@@ -12,6 +12,10 @@ final class StandardFilters {
         MathFilters.register(r);
         TypeFilters.register(r);
         ComparisonFilters.register(r);
+        EncodingFilters.register(r);
+        HashFilters.register(r);
+        DateFilters.register(r);
+        RegexFilters.register(r);
         HigherOrderFilters.register(r);
         // aliases last: each one must name a registered filter
         Aliases.register(r);

@@ -559,6 +559,12 @@ final class TextFilters {
                 i++;
                 continue;
             }
+            if (i + 1 >= s.length() || Character.isWhitespace(s.charAt(i + 1))) {
+                // PHP keeps a "<" that cannot start a tag ("a < b")
+                out.append(ch);
+                i++;
+                continue;
+            }
             if (s.startsWith("<!--", i)) {
                 int end = s.indexOf("-->", i + 4);
                 i = end < 0 ? s.length() : end + 3;

@@ -12,6 +12,8 @@ public enum ArgType {
     INT("an int"),
     /** any value, read for truthiness */
     BOOL("a bool"),
+    /** a path: dot-separated text ("items.0.sku") or an int index; lists and objects are rejected */
+    PATH("a path (text or int)"),
     /** an array (null reads as an empty array) */
     LIST("an array"),
     /** an object (null reads as an empty object) */

@@ -63,8 +63,13 @@ public final class FilterBinder {
         if (v == null) {
             return Values.NULL;
         }
+        if (v.isNull() && !p.required() && p.type() != ArgType.ANY && p.type() != ArgType.BOOL && p.type() != ArgType.EXPR) {
+            // an explicit null for an optional parameter means "not given" (PHP's nullable defaults)
+            return p.defaultValue() == null ? Values.NULL : p.defaultValue();
+        }
         switch (p.type()) {
             case TEXT:
+            case PATH:
                 if (v.isContainerNode()) {
                     throw mismatch(spec, p, v);
                 }

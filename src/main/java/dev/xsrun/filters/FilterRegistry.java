@@ -105,6 +105,17 @@ public final class FilterRegistry {
         };
     }
 
+    /** Names registered with {@link #dbOnly} that no expression filter implements. */
+    public Set<String> dbOnlyNames() {
+        Set<String> out = new TreeSet<>();
+        for (String n : dbOnly.keySet()) {
+            if (lookup(n) == null) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     /** Every name a program may write: filters and aliases. */
     public Set<String> allNames() {
         Set<String> all = new TreeSet<>(entries.keySet());

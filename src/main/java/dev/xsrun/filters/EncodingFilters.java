@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilder;
@@ -606,9 +605,5 @@ final class EncodingFilters {
             }
             sb.append('\n');
         }
-    }
-
-    static String lowerHex(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -652,11 +651,5 @@ final class ListFilters {
             j++;
         }
         return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    static Map<String, JsonNode> entries(JsonNode o) {
-        Map<String, JsonNode> m = new LinkedHashMap<>();
-        o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
-        return m;
     }
 }

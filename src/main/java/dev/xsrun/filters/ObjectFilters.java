@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.runtime.Values;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /** The object family (spec 6.3): path reads and writes, keys and entries, fallbacks. */
 final class ObjectFilters {
@@ -140,13 +137,5 @@ final class ObjectFilters {
             }
         }
         return null;
-    }
-
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode o) {
-        return o.fields();
-    }
-
-    static List<String> path(JsonNode p) {
-        return Paths.segments(p);
     }
 }

@@ -12,7 +12,6 @@ import dev.xsrun.runtime.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
@@ -610,9 +609,5 @@ final class TextFilters {
             sb.append(rep == null ? String.valueOf(ch) : rep);
         }
         return Normalizer.normalize(sb.toString(), Normalizer.Form.NFC);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

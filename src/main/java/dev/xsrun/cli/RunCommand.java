@@ -247,11 +247,9 @@ public final class RunCommand implements Callable<Integer> {
             if (worker.isAlive()) {
                 worker.interrupt();
                 worker.join(500);
-                if (worker.isAlive() || outcome.get() == null) {
-                    err.println("xsrun: stopped by --timeout after " + timeout);
-                    err.flush();
-                    return ExitCodes.TIMEOUT;
-                }
+                err.println("xsrun: stopped by --timeout after " + timeout);
+                err.flush();
+                return ExitCodes.TIMEOUT;
             }
         } else {
             worker.join();

@@ -31,6 +31,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     private final RunContext ctx;
     private final Statements statements;
     private final Map<String, FilterRegistry.Entry> filterCache = new HashMap<>();
+    private final Map<Expr, Boolean> elementUse = new java.util.IdentityHashMap<>();
     private Frame frame;
     private Element element;
     private int depth;
@@ -140,8 +141,11 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         if (fn == null) {
             Builtin builtin = ctx.builtins().get(name);
             if (builtin != null) {
-                ObjectNode bound = InputBinder.bind(builtin.inputs(), input);
-                return builtin.call(bound, ctx);
+                try {
+                    return builtin.call(InputBinder.bind(builtin.inputs(), input), ctx);
+                } catch (XsError e) {
+                    throw e.at(callSite);
+                }
             }
             throw new XsError(XsError.Kind.RUNTIME, XsError.NOT_FOUND, "notfound", 404,
                     "Unable to locate function: " + name, null, callSite);
@@ -844,7 +848,9 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
             } else {
                 written[i] = eval(arg);
             }
-            lambdas[i] = lambda(arg);
+            if (p != null && p.type() == dev.xsrun.filters.ArgType.EXPR || usesElement(arg)) {
+                lambdas[i] = lambda(arg);
+            }
         }
         try {
             JsonNode[] bound = FilterBinder.bind(spec, written);
@@ -857,6 +863,16 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         } catch (RuntimeException bug) {
             throw XsError.fatal(e.name() + ": " + bug.getMessage()).at(e.span());
         }
+    }
+
+    /** Whether an argument reads $$, $this, $index, $parent or $result (then a filter may evaluate it per element). */
+    private boolean usesElement(Expr arg) {
+        Boolean known = elementUse.get(arg);
+        if (known == null) {
+            known = ElementScan.uses(arg);
+            elementUse.put(arg, known);
+        }
+        return known;
     }
 
     private Lambda lambda(Expr body) {

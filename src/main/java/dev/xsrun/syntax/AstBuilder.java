@@ -681,25 +681,29 @@ final class AstBuilder {
         if (shape.attributes() != null) {
             for (Map.Entry<String, AttributeContext> e : p.attributes.entrySet()) {
                 if (!shape.acceptsAttribute(e.getKey())) {
-                    Set<String> known = new LinkedHashSet<>(shape.attributes());
+                    Set<String> known = new java.util.TreeSet<>(shape.attributes());
+                    String hint = Suggestions.hint(e.getKey(), known);
                     error(span(e.getValue().word()), "unknown attribute `" + e.getKey() + "` of `" + name + "`"
-                            + Suggestions.hint(e.getKey(), known)
-                            + (known.isEmpty() ? "" : "; it accepts " + String.join(", ", known)));
-                }
-            }
-            for (String required : shape.requiredAttributes()) {
-                if (!p.attributes.containsKey(required)) {
-                    error(at, "`" + name + "` needs `" + required + " = ...`");
+                            + (!hint.isEmpty() ? hint : known.isEmpty() ? "; it takes none" : "; it accepts " + String.join(", ", known)));
                 }
             }
         }
+        Set<String> misplacedWords = new LinkedHashSet<>();
         if (shape.clauses() != null) {
             for (StatementContext nested : p.statements) {
                 String word = nested.name.getText();
                 if (shape.clauses().contains(word)) {
                     continue;
                 }
+                misplacedWords.add(word);
                 misplaced(nested, word, shape, name);
+            }
+        }
+        if (shape.attributes() != null) {
+            for (String required : shape.requiredAttributes()) {
+                if (!p.attributes.containsKey(required) && !misplacedWords.contains(required)) {
+                    error(at, "`" + name + "` needs `" + required + " = ...`");
+                }
             }
         }
         return p;
@@ -803,6 +807,8 @@ final class AstBuilder {
                 case "else":
                     if (c.target() != null) {
                         error(span(c.target()), "`else` takes no condition; use `elseif (...)`");
+                    } else if (c.condition() != null) {
+                        error(span(c.condition()), "`else` takes no condition; use `elseif (...)`");
                     }
                     if (branches.isEmpty()) {
                         error(wat, "`else` must follow an `if`");

@@ -274,7 +274,7 @@ final class SyntaxErrors extends BaseErrorListener {
             case XanoScriptParser.RBRACK:
                 return "`]`";
             case XanoScriptParser.LBRACE:
-                return "`{`";
+                return expression ? null : "`{`";
             case XanoScriptParser.EQ:
                 return "`=`";
             case XanoScriptParser.COLON:

@@ -27,8 +27,11 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * checked for balanced braces and recorded as {@link Document.Other}.
  */
 public final class XsParser {
-    /** Past this many syntax errors in one document the rest are most likely echoes of the first ones. */
-    private static final int MAX_SYNTAX_ERRORS = 5;
+    /**
+     * Syntax errors reported per document. After the first, the parser is resynchronising and what it
+     * reports is mostly an echo of the first problem, so only the first is shown.
+     */
+    private static final int MAX_SYNTAX_ERRORS = 1;
     /** Deeper nesting than this is refused before parsing, so recursion cannot overflow the stack. */
     static final int MAX_NESTING = 200;
 

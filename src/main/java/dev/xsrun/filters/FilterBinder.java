@@ -20,7 +20,7 @@ public final class FilterBinder {
         }
         if (count > max) {
             return "filter `" + spec.name() + "` takes " + (max == 0 ? "no arguments" : "at most " + max + " argument" + (max == 1 ? "" : "s"))
-                    + ", got " + count + signatureHint(spec);
+                    + ", got " + count + " (the extra " + (count - max == 1 ? "one is" : "ones are") + " ignored)" + signatureHint(spec);
         }
         return null;
     }
@@ -42,9 +42,12 @@ public final class FilterBinder {
      * parameters stay unevaluated (their slot holds whatever was passed, usually null).
      */
     public static JsonNode[] bind(FilterSpec spec, JsonNode[] written) {
-        String arity = checkArity(spec, written.length);
-        if (arity != null) {
-            throw XsError.fatal(arity);
+        if (written.length < spec.requiredCount()) {
+            throw XsError.fatal(checkArity(spec, written.length));
+        }
+        if (written.length > spec.maxCount()) {
+            // like the engine, extra arguments are ignored; `check` warns about them
+            written = java.util.Arrays.copyOf(written, spec.maxCount());
         }
         int n = Math.max(written.length, spec.params().size());
         JsonNode[] out = new JsonNode[n];

@@ -64,8 +64,8 @@ final class MathFilters {
         r.register(filter("log").arg("base", NUMBER).build(),
                 c -> Values.of(Math.log(c.inputNumber().doubleValue()) / Math.log(c.number(0))));
         unary(r, "log10", Math::log10);
-        r.register(filter("max").arg("other", ANY).build(), c -> Values.compare(c.arg(0), c.input()) > 0 ? c.arg(0) : c.input());
-        r.register(filter("min").arg("other", ANY).build(), c -> Values.compare(c.arg(0), c.input()) < 0 ? c.arg(0) : c.input());
+        r.register(filter("max").opt("other", ANY, Values.NULL).build(), c -> extreme(c, 1));
+        r.register(filter("min").opt("other", ANY, Values.NULL).build(), c -> extreme(c, -1));
         binary(r, "modulus", Values::modulo);
         binary(r, "multiply", Values::multiply);
         r.register(filter("octdec").build(), c -> fromBase(c.inputText(), 8));
@@ -165,5 +165,26 @@ final class MathFilters {
 
     private static String toBase(BigInteger v, int base) {
         return v.toString(base);
+    }
+
+    /**
+     * {@code min}/{@code max} of the input and the argument. Written without an argument on an array,
+     * they give the array's smallest/largest element: the engine's own names min and max stand for
+     * array_min and array_max, and real programs rely on it.
+     */
+    private static JsonNode extreme(FilterCall c, int sign) {
+        if (!c.has(0)) {
+            if (c.input().isArray()) {
+                JsonNode best = null;
+                for (JsonNode e : c.input()) {
+                    if (best == null || Values.compare(e, best) * sign > 0) {
+                        best = e;
+                    }
+                }
+                return best == null ? Values.NULL : Values.copy(best);
+            }
+            return c.input();
+        }
+        return Values.compare(c.arg(0), c.input()) * sign > 0 ? c.arg(0) : c.input();
     }
 }

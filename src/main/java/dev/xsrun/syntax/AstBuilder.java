@@ -1207,9 +1207,11 @@ final class AstBuilder {
                 error(at, "unknown filter `" + name + "`" + Suggestions.hint(name, filters.names()));
             }
         } else {
+            // Xano's own checker lets these through; a missing argument fails when the filter runs,
+            // extra ones are ignored. So they are warnings here, not errors.
             String arity = filters.arityProblem(name, args.size());
             if (arity != null) {
-                error(at, arity);
+                warn(at, arity);
             }
         }
         return new Expr.FilterApp(input, name, args, f.disabled != null, at);

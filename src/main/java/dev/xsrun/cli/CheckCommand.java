@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code xsrun check PATH...}: parse and validate every .xs file, print every problem, run nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Parse and validate every .xs file under the given files and folders (recursively) and print",
+        description = {"Check .xs files for problems; nothing runs.", "",
+                "Parse and validate every .xs file under the given files and folders (recursively) and print",
                 "every problem as file:line:col: message, with the source line and a marker. Nothing runs.", ""},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   every file is valid (warnings may be printed)", "  2   a path does not exist",

@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code xsrun run PATH}: loads a job, binds its input and environment, runs it, prints its result. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a job: PATH is a job folder (every .xs file below it is loaded and functions are found by",
+        description = {"Run a job and print its result as JSON.", "",
+                "PATH is a job folder (every .xs file below it is loaded and functions are found by",
                 "their declared name), a single .xs file, a multidoc file (documents separated by lines of ---), or",
                 "- for standard input. The job's result is printed as JSON on standard output; logs, warnings and",
                 "errors go to standard error.", ""},

@@ -39,7 +39,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     /** The variables and input of one function call. */
     static final class Frame {
-        final HashMap<String, JsonNode> vars = new HashMap<>();
+        final Scope vars = new Scope();
         final JsonNode input;
         final String function;
         final List<List<Stmt>> postProcess = new ArrayList<>();

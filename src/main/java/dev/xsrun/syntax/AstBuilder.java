@@ -760,7 +760,8 @@ final class AstBuilder {
         } else if (HARD_ROOTS.contains(raw)) {
             error(at, "`$" + raw + "` is read-only; it cannot be assigned");
         }
-        return new LValue(raw, path, at);
+        // interned, like every variable name: the interpreter's scope lookups then hit by identity
+        return new LValue(raw.intern(), path, at);
     }
 
     private void accessorKeys(AccessorContext a, List<Expr> into) {
@@ -1244,7 +1245,7 @@ final class AstBuilder {
     }
 
     private Expr variable(Token t) {
-        String name = t.getText().substring(1);
+        String name = t.getText().substring(1).intern();
         return new Expr.Variable(name, Expr.Variable.Kind.VAR, span(t));
     }
 

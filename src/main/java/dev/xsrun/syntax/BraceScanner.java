@@ -39,8 +39,8 @@ final class BraceScanner {
                 }
                 continue;
             }
-            String triple = i + 3 <= n ? text.substring(i, i + 3) : "";
-            if (triple.equals("\"\"\"") || triple.equals("'''") || triple.equals("```")) {
+            if ((c == '"' || c == '\'' || c == '`') && i + 2 < n && text.charAt(i + 1) == c && text.charAt(i + 2) == c) {
+                String triple = text.substring(i, i + 3);
                 int end = text.indexOf(triple, i + 3);
                 int stop = end < 0 ? n : end + 3;
                 for (int k = i; k < stop; k++) {

@@ -51,6 +51,10 @@ BACKTICK       : '```' .*? '```' | '`' ( '\\' . | ~[`\\] )* '`' ;
 DOLLAR2        : '$$' ;
 VARIABLE       : '$' [A-Za-z_] [A-Za-z0-9_]* ;
 NUMBER         : [0-9]+ ( '.' [0-9]+ )? ;
+AS             : 'as' ;
+IF             : 'if' ;
+INPUT          : 'input' ;
+SCHEMA         : 'schema' ;
 IDENT          : [A-Za-z_] [A-Za-z0-9_]* ;
 
 ELLIPSIS       : '...' ;

@@ -28,8 +28,10 @@ docName
     | slashName
     ;
 
+// A bare name (a function or table name, a slash path): no keyword, so `as` and `if` after a
+// statement's name stay keywords.
 slashName
-    : word (SLASH word)*
+    : IDENT (SLASH IDENT)*
     ;
 
 verbAttr
@@ -63,7 +65,7 @@ statement
     ;
 
 asClause
-    : {_input.LT(1).getText().equals("as")}? IDENT varRef
+    : AS varRef
     ;
 
 target
@@ -71,11 +73,11 @@ target
     | LPAREN expr RPAREN                                                 # exprTarget
     | STRING                                                             # stringTarget
     | SQ_STRING                                                          # stringTarget
-    | {!_input.LT(1).getText().equals("as") && !_input.LT(1).getText().equals("if")}? slashName # nameTarget
+    | slashName                                                          # nameTarget
     ;
 
 condition
-    : {_input.LT(1).getText().equals("if")}? IDENT LPAREN expr RPAREN
+    : IF LPAREN expr RPAREN
     ;
 
 dottedName
@@ -89,12 +91,11 @@ varRef
 // ---- input declarations ---------------------------------------------------------------------
 
 inputBlock
-    : {_input.LT(1).getText().equals("input") || _input.LT(1).getText().equals("schema")}?
-      word LBRACE sep* (inputDecl sep*)* RBRACE
+    : kind=(INPUT | SCHEMA) LBRACE sep* (inputDecl sep*)* RBRACE
     ;
 
 inputDecl
-    : {_input.LT(1).getText().equals("dblink")}? type=word metaBlock
+    : type=word metaBlock
     | type=word arraySpec? nullable=QUESTION? name=word optional=QUESTION? (EQ inputDefault)? inputFilters? metaBlock?
     ;
 
@@ -223,7 +224,12 @@ objectKey
     | VARIABLE accessor*
     ;
 
+// Words that are keywords in one place are ordinary names everywhere else.
 word
     : IDENT
+    | AS
+    | IF
+    | INPUT
+    | SCHEMA
     ;
 

@@ -57,12 +57,10 @@ public final class InputBinder {
                 }
             }
             if (v.isNull()) {
-                if (f.nullable()) {
+                // json is the "any value" type and null is a JSON value, so it passes as null
+                if (f.nullable() || f.type().equals("json") && !f.list()) {
                     out.set(f.name(), Values.NULL);
                     continue;
-                }
-                if (f.defaultValue() == null || !f.optional()) {
-                    throw missing(name);
                 }
                 throw missing(name);
             }
@@ -240,6 +238,10 @@ public final class InputBinder {
                 if (v.isTextual()) {
                     JsonNode decoded = Json.tryParse(v.textValue());
                     o = decoded == null ? v : decoded;
+                }
+                if (f.schema().isEmpty() && o.isArray()) {
+                    // without a schema, an object input is a PHP array: a list passes as it is
+                    return o.deepCopy();
                 }
                 if (!o.isObject()) {
                     throw XsError.input(name + ": expected an object, got " + Values.typeName(o) + ".", name);

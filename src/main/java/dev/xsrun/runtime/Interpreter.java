@@ -36,6 +36,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     private Element element;
     private int depth;
     private long ticks;
+    private long statementCount;
 
     /** The variables and input of one function call. */
     static final class Frame {
@@ -192,9 +193,15 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     // ---- statements ----------------------------------------------------------------------------
 
+    /** How many statements this interpreter has run (benchmarks report statements per second). */
+    public long statementsExecuted() {
+        return statementCount;
+    }
+
     void execute(List<Stmt> body) {
         for (int i = 0, n = body.size(); i < n; i++) {
             Stmt s = body.get(i);
+            statementCount++;
             try {
                 s.accept(this);
             } catch (XsError e) {

@@ -142,12 +142,12 @@ final class AstBuilder {
         for (ItemContext item : c.block().item()) {
             if (item instanceof InputItemContext) {
                 InputBlockContext ib = ((InputItemContext) item).inputBlock();
-                if (!ib.word().getText().equals("input")) {
-                    error(span(ib.word()), "`" + ib.word().getText() + "` is not a clause of a function; expected `input`, `stack` or `response`");
+                if (!ib.kind.getText().equals("input")) {
+                    error(span(ib.kind), "`" + ib.kind.getText() + "` is not a clause of a function; expected `input`, `stack` or `response`");
                     continue;
                 }
                 if (inputs != null) {
-                    error(span(ib.word()), "a function has only one `input` block");
+                    error(span(ib.kind), "a function has only one `input` block");
                 }
                 inputs = inputDecls(ib);
             } else if (item instanceof AttributeContext) {
@@ -204,7 +204,7 @@ final class AstBuilder {
         for (ItemContext item : c.block().item()) {
             if (!(item instanceof AttributeContext)) {
                 ParserRuleContext bad = item instanceof StatementItemContext ? ((StatementItemContext) item).statement().name
-                        : ((InputItemContext) item).inputBlock().word();
+                        : ((InputItemContext) item).inputBlock();
                 String word = bad.getText();
                 if (RUN_JOB_ATTRIBUTES.contains(word)) {
                     error(span(bad), "attribute `" + word + "` needs `=`: write `" + word + " = ...`");
@@ -443,8 +443,8 @@ final class AstBuilder {
             for (MetaItemContext m : d.metaBlock().metaItem()) {
                 if (m.inputBlock() != null) {
                     InputBlockContext ib = m.inputBlock();
-                    if (!ib.word().getText().equals("schema")) {
-                        error(span(ib.word()), "expected `schema { ... }` here");
+                    if (!ib.kind.getText().equals("schema")) {
+                        error(span(ib.kind), "expected `schema { ... }` here");
                         continue;
                     }
                     schema.addAll(inputDecls(ib));
@@ -561,7 +561,7 @@ final class AstBuilder {
                 }
             } else {
                 InputBlockContext ib = ((InputItemContext) item).inputBlock();
-                error(span(ib.word()), "`" + ib.word().getText() + " { ... }` is not a statement");
+                error(span(ib.kind), "`" + ib.kind.getText() + " { ... }` is not a statement");
             }
         }
         return out;

@@ -35,9 +35,6 @@ public final class XsParser {
     /** Deeper nesting than this is refused before parsing, so recursion cannot overflow the stack. */
     static final int MAX_NESTING = 200;
 
-    /** Tokens that keep their text: grammar predicates read it often, and cutting it anew each time shows. */
-    private static final org.antlr.v4.runtime.CommonTokenFactory TEXT_KEEPING_TOKENS = new org.antlr.v4.runtime.CommonTokenFactory(true);
-
     private final FilterCatalog filters;
 
     public XsParser(FilterCatalog filters) {
@@ -145,7 +142,6 @@ public final class XsParser {
         lexer.removeErrorListeners();
         lexer.setLine(line);
         lexer.setCharPositionInLine(column);
-        lexer.setTokenFactory(TEXT_KEEPING_TOKENS);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         XanoScriptParser parser = new XanoScriptParser(tokens);
         parser.removeErrorListeners();

@@ -100,7 +100,8 @@ class GoldenRunTest {
             }
         }
         Outcome got = run(args.toArray(new String[0]));
-        String firstErrLine = firstProblemLine(got.err()).replaceFirst("^.*?([^/\\\\]+\\.xs:)", "$1");
+        // every path to a .xs file is reduced to the file's name, wherever the run was started from
+        String firstErrLine = firstProblemLine(got.err()).replaceAll("[^\\s:`'\"]*[/\\\\]([^/\\\\\\s]+\\.xs:)", "$1");
 
         if (UPDATE) {
             update(got, firstErrLine, json, txt);

@@ -25,7 +25,8 @@ import picocli.CommandLine;
 
 /**
  * Golden run jobs: every {@code golden/run/<case>.xs} is run in-process as {@code xsrun run <case>.xs}
- * (plus the lines of an optional {@code <case>.args}, one argument per line) and checked against
+ * (plus the lines of an optional {@code <case>.args}, one argument per line, where {@code {dir}} stands
+ * for the case folder) and checked against
  *
  * <ul>
  *   <li>{@code <case>.expected.json}: exit 0 and standard output equal to this JSON, compared as trees
@@ -95,7 +96,7 @@ class GoldenRunTest {
         if (Files.exists(argsFile)) {
             for (String line : Files.readAllLines(argsFile, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    args.add(line);
+                    args.add(line.replace("{dir}", xs.getParent().toString()));
                 }
             }
         }

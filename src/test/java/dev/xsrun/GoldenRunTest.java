@@ -141,13 +141,21 @@ class GoldenRunTest {
         }
     }
 
+    /** Rewrites only expectations that differ, so the diff to review shows real changes and no reformatting. */
     private static void update(Outcome got, String firstErrLine, Path json, Path txt) throws IOException {
         if (got.exit() == 0) {
             JsonNode actual = JSON.readTree(got.out());
-            Files.writeString(json, JSON.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
+            boolean same = Files.exists(json)
+                    && JSON.writeValueAsString(JSON.readTree(Files.readString(json, StandardCharsets.UTF_8))).equals(JSON.writeValueAsString(actual));
+            if (!same) {
+                Files.writeString(json, JSON.writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);
+            }
             Files.deleteIfExists(txt);
         } else {
-            Files.writeString(txt, firstErrLine + "\nexit: " + got.exit() + "\n", StandardCharsets.UTF_8);
+            String content = firstErrLine + "\nexit: " + got.exit() + "\n";
+            if (!Files.exists(txt) || !Files.readString(txt, StandardCharsets.UTF_8).equals(content)) {
+                Files.writeString(txt, content, StandardCharsets.UTF_8);
+            }
             Files.deleteIfExists(json);
         }
     }

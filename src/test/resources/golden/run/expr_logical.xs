@@ -1,0 +1,27 @@
+// && and || short-circuit and always return a bool, never an operand; ! negates truthiness (spec 5.3, 9 #4)
+run.job "logical operators" {
+  main = {
+    name: "main"
+    input: {}
+  }
+}
+---
+function "main" {
+  input {}
+  stack {
+    var $x { value = null }
+  }
+  response = {
+    zero_or_one: 0 || 1
+    text_or_default: $x || "default"
+    text_and_text: "a" && "b"
+    one_and_zero: 1 && 0
+    null_or_null: null || null
+    list_or: [1] || false
+    not_zero_text: !"0"
+    not_false_text: !"false"
+    not_empty_object: !{}
+    and_short_circuit: false && (1 / 0)
+    or_short_circuit: true || (1 / 0)
+  }
+}

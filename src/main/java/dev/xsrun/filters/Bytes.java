@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * keep their exact values here (one char per byte, ISO-8859-1) so that a later base64_encode,
  * bin2hex or decrypt sees the same bytes again.
  */
-final class Bytes extends TextNode {
+public final class Bytes extends TextNode {
     private static final long serialVersionUID = 1L;
     private final byte[] bytes;
 
@@ -24,7 +24,7 @@ final class Bytes extends TextNode {
     }
 
     /** The value for a byte result: UTF-8 text when the bytes are valid UTF-8, else a byte string. */
-    static JsonNode of(byte[] bytes) {
+    public static JsonNode of(byte[] bytes) {
         try {
             String s = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -37,7 +37,7 @@ final class Bytes extends TextNode {
     }
 
     /** The bytes a value stands for: a byte string's own bytes, or the UTF-8 encoding of its text. */
-    static byte[] of(JsonNode v) {
+    public static byte[] of(JsonNode v) {
         if (v instanceof Bytes) {
             return ((Bytes) v).bytes.clone();
         }

@@ -79,8 +79,13 @@ public final class InputBinder {
         return out;
     }
 
-    private static XsError missing(String name) {
-        return XsError.input("Missing param: " + name, name);
+    /** {@code Missing param: zip}: the field's own name (spec 3.6); the payload keeps its full path. */
+    private static XsError missing(String path) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        if (Values.isIntegerText(field) && path.lastIndexOf('.') > 0) {
+            field = path.substring(path.lastIndexOf('.', path.lastIndexOf('.') - 1) + 1);
+        }
+        return XsError.input("Missing param: " + field, path);
     }
 
     private static JsonNode bindList(InputField f, JsonNode v, String name) {
@@ -377,19 +382,19 @@ public final class InputBinder {
                 if (numeric) {
                     int c = Values.compareNumbers(v, bound);
                     if (isMin && c < 0) {
-                        throw XsError.input(name + ": value is too small (minimum " + arg + ").", name);
+                        throw XsError.input(name + ": value is too small", name);
                     }
                     if (!isMin && c > 0) {
-                        throw XsError.input(name + ": value is too large (maximum " + arg + ").", name);
+                        throw XsError.input(name + ": value is too large", name);
                     }
                 } else {
                     String s = Values.toText(v);
                     long length = s.codePointCount(0, s.length());
                     if (isMin && length < bound.longValue()) {
-                        throw XsError.input(name + ": value is too short (minimum " + arg + " characters).", name);
+                        throw XsError.input(name + ": value is too short", name);
                     }
                     if (!isMin && length > bound.longValue()) {
-                        throw XsError.input(name + ": value is too long (maximum " + arg + " characters).", name);
+                        throw XsError.input(name + ": value is too long", name);
                     }
                 }
                 return v;

@@ -89,10 +89,11 @@ final class Statements {
         Handler h = handlers.get(s.name());
         if (h == null) {
             StatementCatalogue.Shape shape = StatementCatalogue.lookup(s.name());
-            String why = shape != null && !shape.local() || StatementCatalogue.isNotLocalFamily(s.name())
-                    ? " (it needs Xano's platform services, which a local run does not have)"
-                    : " (not implemented in xsrun yet)";
-            throw XsError.fatal("Unsupported statement: " + s.name() + why).at(s.span());
+            boolean platform = shape != null && !shape.local() || StatementCatalogue.isNotLocalFamily(s.name());
+            ctx.warnings().accept(s.span() + ": " + s.name() + (platform
+                    ? " needs Xano's platform services (database, cache, storage...), which a local run does not have"
+                    : " is not implemented in xsrun yet"));
+            throw XsError.fatal("Unsupported statement: " + s.name()).at(s.span());
         }
         h.run(s);
     }
@@ -509,7 +510,7 @@ final class Statements {
         int length = (int) Math.max(0, Math.min(1 << 20, Values.toLong(attrValue(s, "length", Values.of(1)))));
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
-        result(s, Values.of(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        result(s, dev.xsrun.filters.Bytes.of(bytes));
     }
 
     private void createPassword(Stmt.Invoke s) {

@@ -809,7 +809,7 @@ final class AstBuilder {
                     if (c.target() != null) {
                         error(span(c.target()), "`else` takes no condition; use `elseif (...)`");
                     } else if (c.condition() != null) {
-                        error(span(c.condition()), "`else` takes no condition; use `elseif (...)`");
+                        error(span(c.condition().getStart()), "`else if` is not valid; write `elseif`");
                     }
                     if (branches.isEmpty()) {
                         error(wat, "`else` must follow an `if`");

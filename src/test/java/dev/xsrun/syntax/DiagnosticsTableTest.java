@@ -69,7 +69,7 @@ class DiagnosticsTableTest {
                 Arguments.of("if outside conditional", fn("    if ($x) {", "    }"),
                         "4:5: `if` must be inside a `conditional { ... }` block"),
                 Arguments.of("else if written as two words", fn("    conditional {", "      if (true) {", "      }", "      else if (false) {", "      }", "    }"),
-                        "7:12: `else` takes no condition; use `elseif (...)`"),
+                        "7:12: `else if` is not valid; write `elseif`"),
                 Arguments.of("break outside a loop", fn("    break"),
                         "4:5: `break` outside a loop"),
                 Arguments.of("assigning to $input", fn("    var.update $input.x { value = 1 }"),

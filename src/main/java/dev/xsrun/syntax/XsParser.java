@@ -42,6 +42,37 @@ public final class XsParser {
     }
 
     public ParseResult parse(String path, String rawText) {
+        try {
+            return parseHere(path, rawText);
+        } catch (StackOverflowError tooDeepForThisThread) {
+            return parseWithBigStack(path, rawText);
+        }
+    }
+
+    /**
+     * Very long operator or filter chains nest deeply in the parse tree. They are rare, so instead of
+     * giving every thread a huge stack, such a file is parsed again on a thread that has one.
+     */
+    private ParseResult parseWithBigStack(String path, String rawText) {
+        ParseResult[] out = new ParseResult[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out[0] = parseHere(path, rawText);
+            } catch (StackOverflowError stillTooDeep) {
+                out[0] = new ParseResult(new SourceText(path, rawText), List.of(), List.of(Diagnostic.error(
+                        new SourceSpan(path, 1, 1, 1), "the file nests expressions too deeply to parse")));
+            }
+        }, "xsrun-parse-deep", 1L << 30);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out[0];
+    }
+
+    private ParseResult parseHere(String path, String rawText) {
         SourceText source = new SourceText(path, rawText);
         String text = source.text();
         List<Document> documents = new ArrayList<>();

@@ -32,7 +32,7 @@ class ExpressionFuzzTest {
 
     @Test
     void randomExpressionsRoundTrip() {
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 1000; i++) {
             Expr tree = expr(4);
             String printed = Printer.print(tree);
             List<Diagnostic> diagnostics = new ArrayList<>();

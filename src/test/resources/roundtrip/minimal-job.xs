@@ -1,0 +1,5 @@
+run.job "Minimal" {
+  main = {
+    name: "minimal"
+  }
+}

@@ -16,6 +16,22 @@ lexer grammar XanoScriptLexer;
         }
     }
 
+    private int lastType = -1;
+
+    @Override
+    public void emit(org.antlr.v4.runtime.Token token) {
+        super.emit(token);
+        if (token.getChannel() == org.antlr.v4.runtime.Token.DEFAULT_CHANNEL) {
+            lastType = token.getType();
+        }
+    }
+
+    private boolean afterDeclarationPart() {
+        return lastType == IDENT || lastType == QUESTION || lastType == RBRACK || lastType == STRING
+            || lastType == SQ_STRING || lastType == NUMBER || lastType == RBRACE || lastType == INPUT
+            || lastType == SCHEMA || lastType == AS || lastType == IF;
+    }
+
     private boolean insideParens() {
         return !brackets.isEmpty() && brackets.peek() == '(';
     }
@@ -41,7 +57,9 @@ lexer grammar XanoScriptLexer;
 
 // ---- lexer ---------------------------------------------------------------------------------
 
-FILTERS_ASSIGN : 'filters' [ \t]* '=' [ \t]* -> pushMode(INPUT_FILTERS) ;
+// `filters=` switches to raw filter arguments only inside an input declaration: after its name,
+// `?`, default or `]`, never after `.` or at the start of a line (an attribute named filters).
+FILTERS_ASSIGN : 'filters' [ \t]* '=' { _input.LA(1) != '=' && afterDeclarationPart() }? [ \t]* -> pushMode(INPUT_FILTERS) ;
 
 TRIPLE_STRING  : '"""' .*? '"""' | '\'\'\'' .*? '\'\'\'' ;
 STRING         : '"' ( '\\' . | ~["\\] )* '"' ;

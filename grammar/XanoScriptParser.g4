@@ -148,8 +148,7 @@ expr
     | expr op=ANDAND NL* expr                                           # andExpr
     | expr op=OROR NL* expr                                             # orExpr
     | <assoc=right> expr op=NULLISH NL* expr                            # nullishExpr
-    | <assoc=right> expr op=QUESTION NL* expr NL* COLON NL* expr      # ternaryExpr
-    | <assoc=right> expr op=ELVIS NL* expr                              # elvisExpr
+    | <assoc=right> expr (op=QUESTION NL* expr NL* COLON | op=ELVIS) NL* expr # conditionalExpr
     ;
 
 // A filter argument: the same ladder without the ternary (its ':' ends the argument) and without

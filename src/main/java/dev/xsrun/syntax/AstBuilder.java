@@ -1113,8 +1113,11 @@ final class AstBuilder {
             UnaryExprContext u = (UnaryExprContext) c;
             return unary(u.op, expr(u.expr()));
         }
-        if (c instanceof TernaryExprContext) {
-            TernaryExprContext t = (TernaryExprContext) c;
+        if (c instanceof ConditionalExprContext) {
+            ConditionalExprContext t = (ConditionalExprContext) c;
+            if (t.op.getType() == XanoScriptParser.ELVIS) {
+                return binary(t.op, expr(t.expr(0)), expr(t.expr(1)), false);
+            }
             return new Expr.Ternary(expr(t.expr(0)), expr(t.expr(1)), expr(t.expr(2)), span(t.op));
         }
         List<ExprContext> operands = c.getRuleContexts(ExprContext.class);

@@ -90,6 +90,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "more detail on standard error: requests, timings, stack traces of internal errors")
     boolean verbose;
 
+    @Option(names = "--max-iterations", paramLabel = "N", description = "stop a loop that runs more than N times (default: ${DEFAULT-VALUE})")
+    long maxIterations = Limits.DEFAULT_LOOP_ITERATIONS;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "stop when function calls nest deeper than N (default: ${DEFAULT-VALUE})")
+    int maxDepth = Limits.DEFAULT_CALL_DEPTH;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -202,6 +208,21 @@ public final class RunCommand implements Callable<Integer> {
             input = mainInput(job);
         } catch (UsageProblem p) {
             return usage(p.getMessage());
+        } catch (BadInput b) {
+            err.println("xsrun run: " + mask(b.getMessage()));
+            err.flush();
+            return ExitCodes.DATA;
+        }
+        for (Document.FunctionRef ref : java.util.Arrays.asList(job.main(), job.pre(), job.post())) {
+            if (ref != null && !loaded.program().functions().containsKey(ref.name()) && !ref.name().equals(SegmentTrackEvent.NAME)) {
+                java.util.Set<String> known = new java.util.TreeSet<>(loaded.program().functions().keySet());
+                known.add(SegmentTrackEvent.NAME);
+                err.print(mask(renderer.render(Diagnostic.error(ref.span(), "Unable to locate function: " + ref.name()
+                        + dev.xsrun.diag.Suggestions.hint(ref.name(), known)
+                        + (known.size() > 1 ? "" : " (no .xs file of the job declares a function)")))));
+                err.flush();
+                return ExitCodes.DATA;
+            }
         }
         Document.FunctionDef mainFunction = loaded.program().functions().get(job.main().name());
         if (mainFunction != null) {
@@ -217,7 +238,10 @@ public final class RunCommand implements Callable<Integer> {
                 new SegmentTrackEvent()));
         Map<String, Object> services = new LinkedHashMap<>();
         services.put(HttpOptions.class.getName(), httpOptions);
-        Limits limits = Limits.defaults();
+        if (maxIterations < 1 || maxDepth < 1) {
+            return usage("--max-iterations and --max-depth must be at least 1");
+        }
+        Limits limits = new Limits(maxIterations, maxDepth, Limits.DEFAULT_VALUE_BYTES, Long.MAX_VALUE);
         if (limit != null) {
             limits = limits.withDeadline(started + limit.toNanos());
         }
@@ -295,6 +319,13 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Input given on the command line that is not valid (exit 65, like other invalid input). */
+    private static final class BadInput extends Exception {
+        BadInput(String message) {
+            super(message);
+        }
+    }
+
     /** A problem with the command line found while reading it. */
     private static final class UsageProblem extends Exception {
         UsageProblem(String message) {
@@ -302,7 +333,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private JsonNode mainInput(Document.RunJob job) throws UsageProblem, IOException {
+    private JsonNode mainInput(Document.RunJob job) throws UsageProblem, BadInput, IOException {
         ObjectNode input = job.main().input().deepCopy();
         if (inputFile != null) {
             if (!Files.isRegularFile(inputFile)) {
@@ -314,11 +345,11 @@ public final class RunCommand implements Callable<Integer> {
                 parsed = Json.parse(text);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 com.fasterxml.jackson.core.JsonLocation loc = e.getLocation();
-                throw new UsageProblem("--input-file: " + inputFile + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+                throw new BadInput("--input-file: " + inputFile + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
                         + ": not valid JSON (" + e.getOriginalMessage().split("\n")[0] + ")");
             }
             if (!parsed.isObject()) {
-                throw new UsageProblem("--input-file: " + inputFile + " must hold a JSON object, found " + Values.typeName(parsed));
+                throw new BadInput("--input-file: " + inputFile + " must hold a JSON object, found " + Values.typeName(parsed));
             }
             input.setAll((ObjectNode) parsed);
         }

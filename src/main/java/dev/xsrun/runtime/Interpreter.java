@@ -862,7 +862,15 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         try {
             JsonNode[] bound = FilterBinder.bind(spec, written);
             JsonNode out = entry.body().apply(new FilterCall(e.name(), input, bound, n, lambdas, this));
-            return out == null ? Values.NULL : out;
+            if (out == null) {
+                return Values.NULL;
+            }
+            if (out.isTextual() ? out.textValue().length() > ctx.limits().maxValueBytes()
+                    : out.isContainerNode() && out.size() > ctx.limits().maxValueBytes() / 16) {
+                throw XsError.fatal("Execution limit exceeded: " + e.name() + " made a value larger than "
+                        + ctx.limits().maxValueBytes() / (1024 * 1024) + " MiB");
+            }
+            return out;
         } catch (XsError err) {
             throw err.at(e.span());
         } catch (JumpSignal | ReturnSignal | StopSignal signal) {

@@ -313,21 +313,22 @@ final class ListFilters {
             other.forEach(e -> out.add(Values.copy(e)));
             return out;
         }
-        if (!other.isContainerNode()) {
-            return add(c, in, other, false);
+        if (in.isObject() && other.isObject()) {
+            // spec 6.2: a shallow merge of objects, the right side winning; keys keep their names
+            ObjectNode out = ((ObjectNode) in).deepCopy();
+            other.fields().forEachRemaining(e -> out.set(e.getKey(), Values.copy(e.getValue())));
+            return out;
         }
-        // PHP array_merge: string keys of the right side win, int keys are appended and renumbered
-        PhpArray out = new PhpArray();
-        for (PhpArray side : List.of(PhpArray.from(in), PhpArray.from(other))) {
-            for (Map.Entry<Object, JsonNode> e : side.map.entrySet()) {
-                if (e.getKey() instanceof Long) {
-                    out.append(e.getValue());
-                } else {
-                    out.put(e.getKey(), e.getValue());
-                }
+        if (in.isObject() && other.isArray()) {
+            // a list merged into an object: its elements take the next numeric keys, as PHP's array_merge
+            JsonNode out = in;
+            for (JsonNode e : other) {
+                out = add(c, out, e, false);
             }
+            return out;
         }
-        return Values.copy(out.toNode());
+        // a non-list argument (an object merged into a list, a scalar) is appended as one element
+        return add(c, in, other, false);
     }
 
     /** PHP array_merge_recursive into a. */

@@ -57,8 +57,7 @@ public final class InputBinder {
                 }
             }
             if (v.isNull()) {
-                // json is the "any value" type and null is a JSON value, so it passes as null
-                if (f.nullable() || f.type().equals("json") && !f.list()) {
+                if (f.nullable()) {
                     out.set(f.name(), Values.NULL);
                     continue;
                 }
@@ -243,10 +242,6 @@ public final class InputBinder {
                 if (v.isTextual()) {
                     JsonNode decoded = Json.tryParse(v.textValue());
                     o = decoded == null ? v : decoded;
-                }
-                if (f.schema().isEmpty() && o.isArray()) {
-                    // without a schema, an object input is a PHP array: a list passes as it is
-                    return o.deepCopy();
                 }
                 if (!o.isObject()) {
                     throw XsError.input(name + ": expected an object, got " + Values.typeName(o) + ".", name);

@@ -78,9 +78,14 @@ public sealed interface Expr {
      * A variable or root: {@code $name} (name without the $), {@code $$} (name "$"), and the roots
      * input, env, auth, error, var. The bare word {@code now} is the variable "now" with kind NOW.
      */
-    record Variable(String name, Kind kind, SourceSpan span) implements Expr {
+    record Variable(String name, Kind kind, SourceSpan span, int id) implements Expr {
         /** Whether this is an ordinary variable, the element of a higher-order context, or the clock. */
         public enum Kind { VAR, ELEMENT, NOW }
+
+        /** {@code id} is the name's number ({@link Names}), which a function's variable array is indexed by. */
+        public Variable(String name, Kind kind, SourceSpan span) {
+            this(name, kind, span, Names.id(name));
+        }
 
         public <R> R accept(Visitor<R> v) {
             return v.visitVariable(this);

@@ -7,6 +7,7 @@ import dev.xsrun.ast.Document;
 import dev.xsrun.ast.ErrorTypes;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.LValue;
+import dev.xsrun.ast.Names;
 import dev.xsrun.ast.Stmt;
 import dev.xsrun.diag.SourceSpan;
 import dev.xsrun.filters.FilterBinder;
@@ -237,7 +238,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     public Void visitVar(Stmt.Var s) {
         JsonNode value = evalOwned(s.value());
         if (s.target().isPlain()) {
-            frame.vars.put(s.target().variable(), value);
+            frame.vars.put(s.target().id(), value);
         } else {
             write(s.target(), value);
         }
@@ -453,7 +454,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     /** Reads the current value at a statement's target path; null when absent. */
     JsonNode read(LValue target) {
-        JsonNode v = frame.vars.get(target.variable());
+        JsonNode v = frame.vars.get(target.id());
         if (v == null) {
             return Values.NULL;
         }
@@ -466,18 +467,27 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     /** Writes a value at a statement's target path, creating what is missing (spec 4.1). */
     void write(LValue target, JsonNode value) {
         if (target.isPlain()) {
-            frame.vars.put(target.variable(), value);
+            frame.vars.put(target.id(), value);
             return;
         }
         List<Expr> path = target.path();
+        if (path.size() == 1) {
+            JsonNode key = eval(path.get(0));
+            JsonNode root = frame.vars.get(target.id());
+            JsonNode updated = put(root != null && root.isContainerNode() ? root : Values.object(), key, value);
+            if (updated != root) {
+                frame.vars.put(target.id(), updated);
+            }
+            return;
+        }
         JsonNode[] keys = new JsonNode[path.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = eval(path.get(i));
         }
-        JsonNode root = frame.vars.get(target.variable());
+        JsonNode root = frame.vars.get(target.id());
         JsonNode updated = assign(root, keys, 0, value);
         if (updated != root) {
-            frame.vars.put(target.variable(), updated);
+            frame.vars.put(target.id(), updated);
         }
     }
 
@@ -634,49 +644,53 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     @Override
     public JsonNode visitVariable(Expr.Variable e) {
+        int id = e.id();
+        if (id < Names.SPECIAL) {
+            JsonNode special = special(e);
+            if (special != null) {
+                return special;
+            }
+        }
+        JsonNode v = frame.vars.get(id);
+        return v == null ? Values.NULL : v;
+    }
+
+    /** A root ($input, $env, $auth, $var) or a bound context name ($this, $index, ...), else Java null. */
+    private JsonNode special(Expr.Variable e) {
         switch (e.kind()) {
             case NOW:
                 return Values.of(ctx.clock().getAsLong());
             case ELEMENT:
-                return element != null ? element.self : Values.orNull(frame.vars.get("$"));
+                return element != null ? element.self : Values.orNull(frame.vars.get(e.id()));
             default:
                 break;
         }
-        String name = e.name();
-        switch (name) {
-            case "input":
-                return frame.input;
-            case "env":
-                return ctx.env().asObject();
-            case "auth":
-                return Values.NULL;
-            case "var":
-                return snapshotVariables();
-            case "this":
-                if (element != null) {
-                    return element.self;
-                }
-                break;
-            case "index":
-                if (element != null && element.index != null) {
-                    return element.index;
-                }
-                break;
-            case "parent":
-                if (element != null && element.parent != null) {
-                    return element.parent;
-                }
-                break;
-            case "result":
-                if (element != null && element.result != null) {
-                    return element.result;
-                }
-                break;
-            default:
-                break;
+        int id = e.id();
+        if (id == Names.INPUT) {
+            return frame.input;
         }
-        JsonNode v = frame.vars.get(name);
-        return v == null ? Values.NULL : v;
+        if (id == Names.ENV) {
+            return ctx.env().asObject();
+        }
+        if (id == Names.AUTH) {
+            return Values.NULL;
+        }
+        if (id == Names.VAR) {
+            return snapshotVariables();
+        }
+        if (element == null) {
+            return null;
+        }
+        if (id == Names.THIS) {
+            return element.self;
+        }
+        if (id == Names.INDEX) {
+            return element.index;
+        }
+        if (id == Names.PARENT) {
+            return element.parent;
+        }
+        return element.result;
     }
 
     ObjectNode snapshotVariables() {
@@ -688,12 +702,12 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     @Override
     public JsonNode visitField(Expr.Field e) {
         Expr target = e.target();
-        if (target instanceof Expr.Variable && ((Expr.Variable) target).kind() == Expr.Variable.Kind.VAR) {
-            String root = ((Expr.Variable) target).name();
-            if (root.equals("env")) {
+        if (target instanceof Expr.Variable && ((Expr.Variable) target).id() < Names.SPECIAL) {
+            int root = ((Expr.Variable) target).id();
+            if (root == Names.ENV) {
                 return ctx.env().value(e.name());
             }
-            if (root.equals("var")) {
+            if (root == Names.VAR) {
                 return Values.orNull(frame.vars.get(e.name()));
             }
         }
@@ -703,7 +717,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     @Override
     public JsonNode visitIndex(Expr.Index e) {
         Expr target = e.target();
-        if (target instanceof Expr.Variable && ((Expr.Variable) target).name().equals("env")
+        if (target instanceof Expr.Variable && ((Expr.Variable) target).id() == Names.ENV
                 && e.index() instanceof Expr.Variable) {
             return Env.system(((Expr.Variable) e.index()).name());
         }

@@ -1,61 +1,50 @@
 package dev.xsrun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.ast.Names;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * The variables of one function call, in insertion order. Variable names coming from the syntax tree
- * are interned, so lookups are a short scan comparing references; other names (templates, $var.x)
- * still match by equality. Functions hold few variables, so this beats hashing on every read.
+ * The variables of one function call: an array indexed by the names' numbers ({@link Names}), so a
+ * read is one array access, plus the order the variables were created in (for util.get_vars).
  */
 final class Scope {
-    private String[] names = new String[8];
-    private JsonNode[] values = new JsonNode[8];
+    private JsonNode[] values = new JsonNode[Math.max(16, Names.count())];
+    private int[] order = new int[8];
     private int size;
 
-    /** The value of a variable, or Java null when it was never assigned. */
+    /** The value of a variable by its name's number, or Java null when it was never assigned. */
+    JsonNode get(int id) {
+        return id < values.length ? values[id] : null;
+    }
+
     JsonNode get(String name) {
-        String[] ns = names;
-        for (int i = 0, n = size; i < n; i++) {
-            if (ns[i] == name) {
-                return values[i];
-            }
+        int id = Names.find(name);
+        return id < 0 ? null : get(id);
+    }
+
+    void put(int id, JsonNode value) {
+        if (id >= values.length) {
+            values = Arrays.copyOf(values, Math.max(id + 1, values.length * 2));
         }
-        for (int i = 0, n = size; i < n; i++) {
-            if (ns[i].equals(name)) {
-                return values[i];
+        if (values[id] == null) {
+            if (size == order.length) {
+                order = Arrays.copyOf(order, size * 2);
             }
+            order[size++] = id;
         }
-        return null;
+        values[id] = value;
     }
 
     void put(String name, JsonNode value) {
-        String[] ns = names;
-        for (int i = 0, n = size; i < n; i++) {
-            if (ns[i] == name) {
-                values[i] = value;
-                return;
-            }
-        }
-        for (int i = 0, n = size; i < n; i++) {
-            if (ns[i].equals(name)) {
-                values[i] = value;
-                return;
-            }
-        }
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-        }
-        names[size] = name.intern();
-        values[size] = value;
-        size++;
+        put(Names.id(name), value);
     }
 
+    /** Every variable in creation order. */
     void forEach(BiConsumer<String, JsonNode> action) {
         for (int i = 0; i < size; i++) {
-            action.accept(names[i], values[i]);
+            action.accept(Names.name(order[i]), values[order[i]]);
         }
     }
 }

@@ -31,12 +31,14 @@ import org.xml.sax.InputSource;
 
 /** Encodings and data formats (spec 6.7): JSON, base64, URLs and query strings, YAML, XML, CSV, hex. */
 final class EncodingFilters {
-    // yaml_encode/yaml_decode are the only users of jackson-dataformat-yaml
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build()).build();
+    /** yaml_encode/yaml_decode are the only users of jackson-dataformat-yaml; built on first use, not at start-up. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .build()).build();
+    }
 
     private EncodingFilters() {
     }
@@ -168,7 +170,7 @@ final class EncodingFilters {
         r.register(filter("xml_decode").build(), EncodingFilters::xmlDecode);
         r.register(filter("yaml_decode").build(), c -> {
             try {
-                JsonNode v = YAML.readTree(c.inputText());
+                JsonNode v = Yaml.MAPPER.readTree(c.inputText());
                 return v == null || v.isMissingNode() ? Values.NULL : normalize(v);
             } catch (Exception e) {
                 throw c.error("invalid YAML: " + e.getMessage().split("\n")[0]);
@@ -176,7 +178,7 @@ final class EncodingFilters {
         });
         r.register(filter("yaml_encode").build(), c -> {
             try {
-                return Values.of(YAML.writeValueAsString(c.input()));
+                return Values.of(Yaml.MAPPER.writeValueAsString(c.input()));
             } catch (Exception e) {
                 throw c.error(e.getMessage());
             }

@@ -12,25 +12,32 @@ import java.util.Map;
 
 /** JSON in and out with XanoScript's (PHP json_encode) formatting of numbers and strings. */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Jackson's mapper, built on first use: checking files never needs it, and building it costs start-up time. */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    public static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
 
     private Json() {
     }
 
     /** Parses JSON text; throws {@link JsonProcessingException} with the position of the problem. */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        JsonNode node = MAPPER.readTree(text);
+        JsonNode node = mapper().readTree(text);
         return node == null || node.isMissingNode() ? Values.NULL : node;
     }
 
     /** Parses JSON text, or returns null (Java null) when it is not valid JSON. */
     public static JsonNode tryParse(String text) {
         try {
-            JsonParser p = MAPPER.createParser(text);
-            JsonNode node = MAPPER.readTree(p);
+            JsonParser p = mapper().createParser(text);
+            JsonNode node = mapper().readTree(p);
             if (node == null || p.nextToken() != null) {
                 return null;
             }

@@ -749,7 +749,7 @@ public final class Printer {
 
     private static String jsonText(JsonNode v) {
         try {
-            return Json.MAPPER.writeValueAsString(v);
+            return Json.mapper().writeValueAsString(v);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -306,18 +306,15 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
             if (s.item() != null) {
                 frame.vars.put(s.item(), Values.copy(items.get(i)));
             }
-            try {
-                execute(s.body());
-            } catch (JumpSignal j) {
-                if (j.kind == Stmt.Jump.Kind.BREAK) {
-                    break;
+            Stmt.Jump.Kind ended = iteration(s.body());
+            if (ended == Stmt.Jump.Kind.BREAK) {
+                break;
+            }
+            if (ended == Stmt.Jump.Kind.REMOVE) {
+                if (removed == null) {
+                    removed = new ArrayList<>();
                 }
-                if (j.kind == Stmt.Jump.Kind.REMOVE) {
-                    if (removed == null) {
-                        removed = new ArrayList<>();
-                    }
-                    removed.add(i);
-                }
+                removed.add(i);
             }
         }
         if (removed != null) {
@@ -334,12 +331,8 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
             if (s.index() != null) {
                 frame.vars.put(s.index(), Values.of(i));
             }
-            try {
-                execute(s.body());
-            } catch (JumpSignal j) {
-                if (j.kind == Stmt.Jump.Kind.BREAK) {
-                    break;
-                }
+            if (iteration(s.body()) == Stmt.Jump.Kind.BREAK) {
+                break;
             }
         }
         return null;
@@ -350,15 +343,21 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         long iteration = 0;
         while (Values.truthy(eval(s.condition()))) {
             tick(iteration++, s.span());
-            try {
-                execute(s.body());
-            } catch (JumpSignal j) {
-                if (j.kind == Stmt.Jump.Kind.BREAK) {
-                    break;
-                }
+            if (iteration(s.body()) == Stmt.Jump.Kind.BREAK) {
+                break;
             }
         }
         return null;
+    }
+
+    /** Runs one pass of a loop body; returns how it ended early (break, continue, remove) or null. */
+    private Stmt.Jump.Kind iteration(List<Stmt> body) {
+        try {
+            execute(body);
+            return null;
+        } catch (JumpSignal j) {
+            return j.kind;
+        }
     }
 
     @Override

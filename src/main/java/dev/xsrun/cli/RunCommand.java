@@ -72,6 +72,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--input-file", paramLabel = "FILE", description = "a JSON object merged over main.input (before --input)")
     Path inputFile;
 
+    @Option(names = "--inputs", paramLabel = "FILE", description = "batch mode: run the job once per line of a JSON-lines file (- for standard input), each line merged over main.input; one compact JSON result per line, in input order")
+    String inputsFile;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "batch mode: write a JSON-lines delivery report, one line per input line (messageId, bytes, attempts, status, error)")
+    String reportFile;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "batch mode: job runs at once (default " + BatchRun.DEFAULT_CONCURRENCY + ")")
+    Integer concurrency;
+
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "an environment value (repeatable); wins over every other source")
     List<String> envs = new ArrayList<>();
 
@@ -108,6 +117,26 @@ public final class RunCommand implements Callable<Integer> {
             limit = Durations.parse(timeout);
             if (limit == null) {
                 return usage("--timeout: `" + timeout + "` is not a duration such as 500ms, 5s, 2m or 1h");
+            }
+        }
+        if (inputsFile == null && (reportFile != null || concurrency != null)) {
+            return usage((reportFile != null ? "--report" : "--concurrency") + " needs --inputs FILE (batch mode)");
+        }
+        if (inputsFile != null) {
+            if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
+                return usage("--concurrency must be between 1 and 10000, got " + concurrency);
+            }
+            if (inputsFile.equals("-") && "-".equals(path)) {
+                return usage("--inputs - reads standard input, which already holds the job; give the job as a file or folder");
+            }
+            if (!inputsFile.equals("-") && !Files.isRegularFile(Path.of(inputsFile))) {
+                return usage("--inputs: no such file: " + inputsFile);
+            }
+            if (reportFile != null) {
+                Path parent = Path.of(reportFile).toAbsolutePath().getParent();
+                if (Files.isDirectory(Path.of(reportFile)) || (parent != null && !Files.isDirectory(parent))) {
+                    return usage("--report: cannot write " + reportFile);
+                }
             }
         }
         List<Route> parsedRoutes = new ArrayList<>();
@@ -227,6 +256,15 @@ public final class RunCommand implements Callable<Integer> {
                     err.flush();
                 }, this::warn, limits, System::currentTimeMillis,
                 text -> toExpr(parser, text), services);
+
+        if (inputsFile != null) {
+            BatchRun.Setup setup = new BatchRun.Setup(ctx, job.name(), (ObjectNode) input, inputsFile, reportFile,
+                    concurrency == null ? BatchRun.DEFAULT_CONCURRENCY : concurrency,
+                    limit == null ? Long.MAX_VALUE : started + limit.toNanos(), timeout,
+                    !verbose && !dryRun && Terminal.stderrIsTerminal(), httpOptions, secrets,
+                    mainFunction == null ? null : line -> registerSensitive(mainFunction.inputs(), line));
+            return new BatchRun(setup, out, err).run();
+        }
 
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread worker = new Thread(null, () -> {

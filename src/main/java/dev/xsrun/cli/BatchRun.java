@@ -57,7 +57,7 @@ import java.util.function.Consumer;
  */
 final class BatchRun {
     /** Job runs at once unless --concurrency says otherwise; see the README's batch section for why so many. */
-    static final int DEFAULT_CONCURRENCY = 256;
+    static final int DEFAULT_CONCURRENCY = 512;
     /** Stack of each pool thread: deep enough for the 256 nested calls a run may make; only what is used is memory. */
     private static final long STACK_BYTES = 64L * 1024 * 1024;
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;

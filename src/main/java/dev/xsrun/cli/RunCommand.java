@@ -12,6 +12,7 @@ import dev.xsrun.diag.SourceSpan;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.http.HttpExecutor;
 import dev.xsrun.http.HttpOptions;
+import dev.xsrun.http.JdkTransport;
 import dev.xsrun.http.Route;
 import dev.xsrun.load.EnvFiles;
 import dev.xsrun.load.JobLoader;
@@ -157,6 +158,13 @@ public final class RunCommand implements Callable<Integer> {
             secrets.add(e.substring(eq + 1));
         }
 
+        if (inputsFile != null && !dryRun) {
+            // A batch is most likely a Segment backfill: build the HTTP client (which reads the trust
+            // store) while the job loads, instead of when the first event is ready to go.
+            Thread warm = new Thread(() -> JdkTransport.shared().prepare(HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
+            warm.setDaemon(true);
+            warm.start();
+        }
         XsParser parser = new XsParser(FilterRegistry.standard().catalog());
         JobLoader.Loaded loaded;
         if (!path.equals("-") && !Files.exists(Path.of(path))) {

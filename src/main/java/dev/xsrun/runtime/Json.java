@@ -83,7 +83,9 @@ public final class Json {
                 sb.append(v.booleanValue());
                 return;
             case NUMBER:
-                if (v.isIntegralNumber()) {
+                if (v.isInt() || v.isLong()) {
+                    sb.append(v.longValue());
+                } else if (v.isIntegralNumber()) {
                     sb.append(v.asText());
                 } else {
                     sb.append(number(v.doubleValue()));

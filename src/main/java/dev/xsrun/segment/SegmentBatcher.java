@@ -470,32 +470,45 @@ public final class SegmentBatcher implements AutoCloseable {
     }
 
     private byte[] body(Batch b, Instant sentAt) {
-        int size = ENVELOPE_BYTES + b.entries.size();
+        byte[] at = TrackMessage.isoMillis(sentAt).getBytes(StandardCharsets.US_ASCII);
+        int size = PREFIX.length + Math.max(0, b.entries.size() - 1) + SENT_AT.length + at.length + SUFFIX.length;
         for (Entry e : b.entries) {
             size += e.json.length;
         }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(http.dryRun() ? size : size / 4 + 64);
-        try (OutputStream out = http.dryRun() ? buffer : new FastGzip(buffer)) {
-            out.write(PREFIX);
-            for (int i = 0; i < b.entries.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(b.entries.get(i).json);
+        // Laid out in one array, then compressed in one call: a write per message into the gzip
+        // stream cost more than the compression itself.
+        byte[] plain = new byte[size];
+        int pos = put(plain, 0, PREFIX);
+        for (int i = 0; i < b.entries.size(); i++) {
+            if (i > 0) {
+                plain[pos++] = ',';
             }
-            out.write(SENT_AT);
-            out.write(TrackMessage.ISO_MILLIS.format(sentAt).getBytes(StandardCharsets.US_ASCII));
-            out.write(SUFFIX);
+            pos = put(plain, pos, b.entries.get(i).json);
+        }
+        pos = put(plain, pos, SENT_AT);
+        pos = put(plain, pos, at);
+        put(plain, pos, SUFFIX);
+        if (http.dryRun()) {
+            return plain;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(size / 4 + 64);
+        try (OutputStream out = new FastGzip(buffer)) {
+            out.write(plain);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
         return buffer.toByteArray();
     }
 
+    private static int put(byte[] to, int at, byte[] from) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
+    }
+
     /** gzip at the fastest level: JSON still shrinks about fivefold, at a fraction of the default's CPU. */
     private static final class FastGzip extends GZIPOutputStream {
         FastGzip(OutputStream out) throws IOException {
-            super(out, 8192);
+            super(out, 64 * 1024);
             def.setLevel(Deflater.BEST_SPEED);
         }
     }

@@ -32,6 +32,8 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
     public static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final java.util.regex.Pattern EPOCH_MILLIS = java.util.regex.Pattern.compile("-?\\d+");
+
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter();
 
@@ -187,16 +189,16 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
         if (s.isEmpty() || s.equalsIgnoreCase("now")) {
             return clock.instant();
         }
-        if (s.matches("-?\\d+")) {
+        Instant quick = utcWithMillis(s);
+        if (quick != null) {
+            return quick;
+        }
+        if (EPOCH_MILLIS.matcher(s).matches()) {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(s));
             } catch (NumberFormatException e) {
                 throw invalidTimestamp(s);
             }
-        }
-        Instant quick = utcWithMillis(s);
-        if (quick != null) {
-            return quick;
         }
         String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
         try {

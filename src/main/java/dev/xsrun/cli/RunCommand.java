@@ -59,10 +59,11 @@ import picocli.CommandLine.Parameters;
                 "  xsrun run jobs/segment-track-event --dry-run",
                 "  xsrun run jobs/segment-track-event --env segment_write_key=$KEY --input event='Signed Up'",
                 "  xsrun run examples/fizzbuzz --input n=15",
+                "  xsrun run jobs/segment-track-event --env-file .env --inputs events.jsonl --report report.jsonl",
                 "",
                 "Exit codes:",
                 "  0 success, 2 bad command line, 65 invalid source, input or missing env, 69 a remote service",
-                "  failed or refused, 70 the job raised an error, 75 stopped by --timeout"})
+                "  failed or refused (batch mode: some line failed), 70 the job raised an error, 75 stopped by --timeout"})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "job folder, .xs file, or - for standard input")
     String path;

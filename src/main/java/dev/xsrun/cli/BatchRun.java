@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -200,10 +201,17 @@ final class BatchRun {
                 }
             }
             if (stopped) {
+                // What had finished before the stop is printed as it was; the rest is cut short by the
+                // stop itself (its runs see an interrupt), and is reported as stopped, not as their own error.
+                List<Outcome> finished = new ArrayList<>();
+                for (Slot slot : pendingLines) {
+                    finished.add(slot.done.getNow(null));
+                }
                 pool.shutdownNow();
                 batchers.values().forEach(SegmentBatcher::close);
+                int i = 0;
                 for (Slot slot : pendingLines) {
-                    Outcome o = slot.done.getNow(null);
+                    Outcome o = finished.get(i++);
                     emit(o != null ? o : failed(slot.line, new XsError(XsError.Kind.TIMEOUT, XsError.FATAL, "timeout", 500,
                             "stopped by --timeout before this line finished", null, null), ExitCodes.TIMEOUT, List.of()), report);
                 }

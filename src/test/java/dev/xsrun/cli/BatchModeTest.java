@@ -355,6 +355,22 @@ class BatchModeTest {
     }
 
     @Test
+    void aTimeoutStopsTheBatchReportingTheLinesThatDidNotFinish() throws IOException {
+        segment.stubFor(post(urlEqualTo("/v1/batch")).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
+                .withBody("{\"success\":true}")));
+        Path report = dir.resolve("report.jsonl");
+        Cli r = run(JOB, lines(event(1), event(2)), "--timeout", "500ms", "--report", report.toString());
+        assertEquals(75, r.exit, r.toString());
+        List<String> out = outLines(r);
+        assertEquals(2, out.size(), r.toString());
+        for (String l : out) {
+            assertEquals(75, json(l).path("error").path("exit").asInt(), l);
+        }
+        assertTrue(r.err.contains("stopped by --timeout after 500ms"), r.err);
+        assertEquals(2, report(report).size());
+    }
+
+    @Test
     void batchOptionsAreCheckedBeforeAnythingRuns() throws IOException {
         Path in = lines(event(1));
         assertEquals(2, Cli.run("run", JOB, "--report", dir.resolve("r.jsonl").toString()).exit);

@@ -103,6 +103,12 @@ public final class SegmentTrackEvent {
             line.record(new Delivery(messageId, json.length, 0, 0, Values.NULL, oversize));
             throw XsError.input(oversize, null);
         }
+        if (line.answerLater()) {
+            // Nothing in the job runs after this call: the batch run completes the line with the
+            // result made here from Segment's answer, and this thread goes on with the next line.
+            line.defer(batcher.submit(messageId, json, line.label()), response -> result(message, response));
+            return Values.NULL;
+        }
         Delivery d = batcher.deliver(messageId, json, line.label());
         line.record(d);
         if (!d.delivered()) {

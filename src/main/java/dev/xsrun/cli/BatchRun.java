@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.builtins.SegmentTrackEvent;
 import dev.xsrun.http.HttpOptions;
 import dev.xsrun.runtime.Interpreter;
 import dev.xsrun.runtime.Json;
@@ -100,7 +102,7 @@ final class BatchRun {
      * An interpreter keeps nothing of a run after it returns but caches of the shared, immutable program.
      */
     private final class Runner {
-        final BatchLine line = new BatchLine(BatchRun.this::batcher);
+        final BatchLine line = new BatchLine(BatchRun.this::batcher, answerLater);
         final Interpreter interpreter;
 
         Runner() {
@@ -124,6 +126,10 @@ final class BatchRun {
     private final Map<String, SegmentBatcher> batchers = new ConcurrentHashMap<>();
     private final ThreadLocal<Runner> runners = ThreadLocal.withInitial(Runner::new);
     private final Progress progress;
+    /** The job is the built-in alone: runs need not wait for Segment's answer (see BatchLine). */
+    private final boolean answerLater;
+    private final int window;
+    private ThreadPoolExecutor pool;
 
     private long ok;
     private long failed;
@@ -137,6 +143,12 @@ final class BatchRun {
         this.err = err;
         this.stdout = new BufferedWriter(out, 1 << 16);
         this.progress = new Progress(setup.progress(), err);
+        RunContext t = setup.template();
+        Document.RunJob job = t.program().job();
+        this.answerLater = job != null && job.main().name().equals(SegmentTrackEvent.NAME) && job.pre() == null
+                && job.post() == null && !t.program().functions().containsKey(SegmentTrackEvent.NAME)
+                && t.builtins().containsKey(SegmentTrackEvent.NAME);
+        this.window = Math.max(64, setup.concurrency() * 8);
     }
 
     /** Runs every line and returns the exit code: 0 all delivered, 69 some not, 75 stopped by --timeout. */
@@ -146,8 +158,8 @@ final class BatchRun {
         if (s.progress() && !s.inputs().equals("-")) {
             progress.countLinesOf(Path.of(s.inputs()));
         }
-        int window = Math.max(64, s.concurrency() * 8);
-        ThreadPoolExecutor pool = pool(s.concurrency());
+        // Runs that wait for Segment need a thread each; runs that do not (answerLater) only need CPUs.
+        pool = pool(answerLater ? Math.min(s.concurrency(), Math.max(2, Runtime.getRuntime().availableProcessors())) : s.concurrency());
         ArrayDeque<Slot> pendingLines = new ArrayDeque<>();
         boolean stopped = false;
         boolean eof = false;
@@ -178,7 +190,7 @@ final class BatchRun {
                         pendingLines.addLast(slot);
                         active.incrementAndGet();
                         try {
-                            pool.execute(() -> slot.done.complete(runLine(line)));
+                            pool.execute(() -> runLine(line, slot));
                         } catch (RejectedExecutionException e) {
                             active.decrementAndGet();
                             slot.done.complete(failed(line.number(), XsError.fatal("stopped before this line ran"), ExitCodes.SOFTWARE, List.of()));
@@ -188,6 +200,10 @@ final class BatchRun {
                 }
                 if (pendingLines.isEmpty()) {
                     break;
+                }
+                if (answerLater && active.get() == 0) {
+                    // Nothing is running and no line can be read: what is pending is all that will come.
+                    batchers.values().forEach(SegmentBatcher::flush);
                 }
                 try {
                     long waitMs = Math.max(1, Math.min(100, (s.deadlineNanos() - System.nanoTime()) / 1_000_000));
@@ -266,62 +282,105 @@ final class BatchRun {
         return pool;
     }
 
-    /** Parses a line and, when it holds a JSON object, runs the job on it; on a pool thread. */
-    private Outcome runLine(LineReader.Line raw) {
-        long line = raw.number();
+    /**
+     * Parses a line and, when it holds a JSON object, runs the job on it; on a pool thread. Completes the
+     * slot now, or, when the run left its Segment call to be answered later, once Segment has answered.
+     */
+    private void runLine(LineReader.Line raw, Slot slot) {
+        Outcome now;
         try {
-            if (raw.tooLong()) {
-                return malformed(line, "longer than " + s.template().limits().maxValueBytes() + " bytes");
-            }
-            JsonNode parsed;
-            try (JsonParser p = Json.MAPPER.createParser(raw.bytes())) {
-                parsed = Json.MAPPER.readTree(p);
-                if (parsed != null && p.nextToken() != null) {
-                    return malformed(line, "not valid JSON: more text after the value at column " + p.currentTokenLocation().getColumnNr());
-                }
-            } catch (JsonProcessingException e) {
-                JsonLocation loc = e.getLocation();
-                return malformed(line, "not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr())
-                        + " (" + e.getOriginalMessage().split("\n")[0] + ")");
-            } catch (IOException e) {
-                return malformed(line, "unreadable: " + e.getMessage());
-            }
-            if (parsed == null || !parsed.isObject()) {
-                return malformed(line, "not a JSON object but " + (parsed == null ? "empty" : Values.typeName(parsed)));
-            }
-            ObjectNode input = s.baseInput().deepCopy();
-            input.setAll((ObjectNode) parsed);
-            if (s.registerSensitive() != null) {
-                s.registerSensitive().accept(input);
-            }
-            Runner runner = runners.get();
-            runner.line.start(line, MessageIds.forLine(s.jobName(), fileName, line, raw.bytes()));
-            try {
-                JsonNode result;
-                try {
-                    result = runner.interpreter.runJob(input);
-                } catch (Interpreter.StopSignal stop) {
-                    result = stop.value;
-                }
-                return succeeded(line, result, runner.line.deliveries());
-            } catch (XsError e) {
-                return failed(line, e, e.kind().exitCode, runner.line.deliveries());
-            } catch (StackOverflowError e) {
-                return failed(line, XsError.fatal("the job nested too deeply (stack exhausted)"), ExitCodes.SOFTWARE, runner.line.deliveries());
-            }
+            now = run(raw, slot);
         } catch (RuntimeException | Error e) {
-            return failed(line, XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, List.of());
+            now = failed(raw.number(), XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, List.of());
         } finally {
             active.decrementAndGet();
             for (SegmentBatcher b : batchers.values()) {
                 b.nudge();
             }
         }
+        if (now != null) {
+            slot.done.complete(now);
+        }
+    }
+
+    /** The line's outcome, or null when it will complete the slot itself once Segment answers. */
+    private Outcome run(LineReader.Line raw, Slot slot) {
+        long line = raw.number();
+        if (raw.tooLong()) {
+            return malformed(line, "longer than " + s.template().limits().maxValueBytes() + " bytes");
+        }
+        JsonNode parsed;
+        try (JsonParser p = Json.MAPPER.createParser(raw.bytes())) {
+            parsed = Json.MAPPER.readTree(p);
+            if (parsed != null && p.nextToken() != null) {
+                return malformed(line, "not valid JSON: more text after the value at column " + p.currentTokenLocation().getColumnNr());
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            return malformed(line, "not valid JSON" + (loc == null ? "" : " at column " + loc.getColumnNr())
+                    + " (" + e.getOriginalMessage().split("\n")[0] + ")");
+        } catch (IOException e) {
+            return malformed(line, "unreadable: " + e.getMessage());
+        }
+        if (parsed == null || !parsed.isObject()) {
+            return malformed(line, "not a JSON object but " + (parsed == null ? "empty" : Values.typeName(parsed)));
+        }
+        ObjectNode input = s.baseInput().deepCopy();
+        input.setAll((ObjectNode) parsed);
+        if (s.registerSensitive() != null) {
+            s.registerSensitive().accept(input);
+        }
+        Runner runner = runners.get();
+        runner.line.start(line, MessageIds.forLine(s.jobName(), fileName, line, raw.bytes()));
+        JsonNode result;
+        try {
+            try {
+                result = runner.interpreter.runJob(input);
+            } catch (Interpreter.StopSignal stop) {
+                result = stop.value;
+            }
+        } catch (XsError e) {
+            return failed(line, e, e.kind().exitCode, runner.line.deliveries());
+        } catch (StackOverflowError e) {
+            return failed(line, XsError.fatal("the job nested too deeply (stack exhausted)"), ExitCodes.SOFTWARE, runner.line.deliveries());
+        }
+        BatchLine.Deferred later = runner.line.takeDeferred();
+        if (later == null) {
+            return succeeded(line, result, runner.line.deliveries());
+        }
+        List<Delivery> before = runner.line.deliveries();
+        later.delivery().thenAccept(d -> {
+            Runnable finish = () -> slot.done.complete(answered(line, later, d, before));
+            try {
+                pool.execute(finish); // encoding the result is work for the pool, not for the sender
+            } catch (RejectedExecutionException e) {
+                finish.run();
+            }
+        });
+        return null;
+    }
+
+    /** A deferred Segment call answered: the outcome the run would have had had it waited. */
+    private Outcome answered(long line, BatchLine.Deferred later, Delivery d, List<Delivery> before) {
+        List<Delivery> all = new ArrayList<>(before);
+        all.add(d);
+        try {
+            if (d.delivered()) {
+                return succeeded(line, later.result().apply(d.response()), all);
+            }
+            return failed(line, XsError.service(d.error()).at(s.template().program().job().main().span()), ExitCodes.UNAVAILABLE, all);
+        } catch (RuntimeException e) {
+            return failed(line, XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, all);
+        }
     }
 
     private SegmentBatcher batcher(String writeKey, String baseUrl) {
+        // Runs that wait: a batch goes when half of them have a message in it, or when all are waiting.
+        // Runs that do not wait: up to a window of lines can be in flight, so batches can be bigger;
+        // the printing loop sends what is pending when nothing more can come.
+        int target = answerLater ? Math.min(500, Math.max(1, window / 4)) : s.concurrency() / 2;
         return batchers.computeIfAbsent(writeKey + "\n" + baseUrl, k -> new SegmentBatcher(writeKey, baseUrl, s.http(),
-                SegmentBatcher.Settings.defaults(s.concurrency() / 2), Clock.systemUTC(), Math::random, active::get));
+                SegmentBatcher.Settings.defaults(target), Clock.systemUTC(), Math::random, answerLater ? null : active::get));
     }
 
     private Outcome malformed(long line, String why) {

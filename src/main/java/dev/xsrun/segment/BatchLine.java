@@ -1,8 +1,11 @@
 package dev.xsrun.segment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The input line a batch run's thread is working on, as the Segment built-in sees it: its number, the
@@ -19,13 +22,29 @@ public final class BatchLine {
         SegmentBatcher forKey(String writeKey, String baseUrl);
     }
 
+    /**
+     * A track call whose answer the run did not wait for: what becomes of its message, and how the
+     * built-in's result is made from Segment's answer once it comes.
+     */
+    public record Deferred(CompletableFuture<Delivery> delivery, Function<JsonNode, JsonNode> result) {
+    }
+
     private final Batchers batchers;
+    private final boolean answerLater;
     private long number;
     private MessageIds.Line ids;
     private List<Delivery> deliveries = new ArrayList<>(1);
+    private Deferred deferred;
 
-    public BatchLine(Batchers batchers) {
+    /**
+     * @param answerLater the batch run knows that nothing in the job runs after the built-in returns
+     *                    (it is the job's main function, with no post): the first track call of each
+     *                    line may then hand its message over and return at once, and the run's result
+     *                    is completed when Segment answers, without a thread waiting for it
+     */
+    public BatchLine(Batchers batchers, boolean answerLater) {
         this.batchers = Objects.requireNonNull(batchers);
+        this.answerLater = answerLater;
     }
 
     /** Points at the next line: its number and ids; forgets the deliveries of the previous one. */
@@ -33,6 +52,24 @@ public final class BatchLine {
         this.number = lineNumber;
         this.ids = Objects.requireNonNull(lineIds);
         this.deliveries = new ArrayList<>(1);
+        this.deferred = null;
+    }
+
+    /** Whether the current call may return before Segment answers (see the constructor). */
+    public boolean answerLater() {
+        return answerLater && deferred == null && deliveries.isEmpty();
+    }
+
+    /** Leaves the current call's answer to the batch run. */
+    public void defer(CompletableFuture<Delivery> delivery, Function<JsonNode, JsonNode> result) {
+        this.deferred = new Deferred(delivery, result);
+    }
+
+    /** The call left to the batch run by the line's run, or null; cleared by this call. */
+    public Deferred takeDeferred() {
+        Deferred d = deferred;
+        deferred = null;
+        return d;
     }
 
     public long number() {

@@ -3,12 +3,17 @@ package dev.xsrun.builtins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.http.HttpOptions;
+import dev.xsrun.runtime.Json;
 import dev.xsrun.runtime.Values;
 import dev.xsrun.runtime.XsError;
+import dev.xsrun.segment.BatchLine;
+import dev.xsrun.segment.Delivery;
 import dev.xsrun.segment.RetryPolicy;
+import dev.xsrun.segment.SegmentBatcher;
 import dev.xsrun.segment.SegmentClient;
 import dev.xsrun.segment.TrackMessage;
 import dev.xsrun.segment.TrackResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
@@ -74,14 +79,52 @@ public final class SegmentTrackEvent {
         SegmentClient client = new SegmentClient(writeKey, env.apply(ENDPOINT_ENV), opts)
                 .withClock(clock).withMessageIds(messageIds).withRetry(retry).withSleeper(sleeper);
         TrackResult sent = client.track(message);
+        return result(message, sent.response());
+    }
 
+    /**
+     * Runs the function inside a batch run: the message, with the line's deterministic messageId, goes to
+     * the run's shared batcher, and the call returns when the batch carrying it is answered, with
+     * Segment's answer to that batch as {@code segment_response}.
+     */
+    public JsonNode callBatched(ObjectNode input, Function<String, String> env, HttpOptions opts, BatchLine line) {
+        String writeKey = env.apply(WRITE_KEY_ENV);
+        if (writeKey == null || writeKey.isBlank()) {
+            throw XsError.input("Missing environment variable: " + WRITE_KEY_ENV, null);
+        }
+        TrackMessage message = TrackMessage.of(input.get("user_id"), input.get("event"), input.get("properties"),
+                input.get("context"), input.get("timestamp"), clock);
+        // The batcher registers the write key with the run's secrets when it is made.
+        SegmentBatcher batcher = line.batcher(writeKey, env.apply(ENDPOINT_ENV));
+        String messageId = line.nextMessageId();
+        byte[] json = Json.encode(message.toBatchJson(messageId, SegmentClient.VERSION)).getBytes(StandardCharsets.UTF_8);
+        String oversize = SegmentBatcher.oversize(json.length, message.event(), line.label());
+        if (oversize != null) {
+            line.record(new Delivery(messageId, json.length, 0, 0, Values.NULL, oversize));
+            throw XsError.input(oversize, null);
+        }
+        if (line.answerLater()) {
+            // Nothing in the job runs after this call: the batch run completes the line with the
+            // result made here from Segment's answer, and this thread goes on with the next line.
+            line.defer(batcher.submit(messageId, json, line.label()), response -> result(message, response));
+            return Values.NULL;
+        }
+        Delivery d = batcher.deliver(messageId, json, line.label());
+        line.record(d);
+        if (!d.delivered()) {
+            throw XsError.service(d.error());
+        }
+        return result(message, d.response());
+    }
+
+    private static JsonNode result(TrackMessage message, JsonNode response) {
         ObjectNode out = Values.object();
         out.put("success", true);
         out.put("user_id", message.userId());
         out.put("event", message.event());
         out.put("timestamp", message.isoTimestamp());
-        out.set("properties", message.properties().deepCopy());
-        out.set("segment_response", sent.response());
+        out.set("properties", message.properties()); // the message is discarded: no need for a copy
+        out.set("segment_response", response.deepCopy());
         return out;
     }
 }

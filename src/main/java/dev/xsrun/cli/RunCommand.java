@@ -12,6 +12,7 @@ import dev.xsrun.diag.SourceSpan;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.http.HttpExecutor;
 import dev.xsrun.http.HttpOptions;
+import dev.xsrun.http.JdkTransport;
 import dev.xsrun.http.Route;
 import dev.xsrun.load.EnvFiles;
 import dev.xsrun.load.JobLoader;
@@ -58,10 +59,11 @@ import picocli.CommandLine.Parameters;
                 "  xsrun run jobs/segment-track-event --dry-run",
                 "  xsrun run jobs/segment-track-event --env segment_write_key=$KEY --input event='Signed Up'",
                 "  xsrun run examples/fizzbuzz --input n=15",
+                "  xsrun run jobs/segment-track-event --env-file .env --inputs events.jsonl --report report.jsonl",
                 "",
                 "Exit codes:",
                 "  0 success, 2 bad command line, 65 invalid source, input or missing env, 69 a remote service",
-                "  failed or refused, 70 the job raised an error, 75 stopped by --timeout"})
+                "  failed or refused (batch mode: some line failed), 70 the job raised an error, 75 stopped by --timeout"})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "job folder, .xs file, or - for standard input")
     String path;
@@ -71,6 +73,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--input-file", paramLabel = "FILE", description = "a JSON object merged over main.input (before --input)")
     Path inputFile;
+
+    @Option(names = "--inputs", paramLabel = "FILE", description = "batch mode: run the job once per line of a JSON-lines file (- for standard input), each line merged over main.input; one compact JSON result per line, in input order")
+    String inputsFile;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "batch mode: write a JSON-lines delivery report, one line per input line (messageId, bytes, attempts, status, error)")
+    String reportFile;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "batch mode: job runs at once (default " + BatchRun.DEFAULT_CONCURRENCY + ")")
+    Integer concurrency;
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "an environment value (repeatable); wins over every other source")
     List<String> envs = new ArrayList<>();
@@ -116,6 +127,26 @@ public final class RunCommand implements Callable<Integer> {
                 return usage("--timeout: `" + timeout + "` is not a duration such as 500ms, 5s, 2m or 1h");
             }
         }
+        if (inputsFile == null && (reportFile != null || concurrency != null)) {
+            return usage((reportFile != null ? "--report" : "--concurrency") + " needs --inputs FILE (batch mode)");
+        }
+        if (inputsFile != null) {
+            if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
+                return usage("--concurrency must be between 1 and 10000, got " + concurrency);
+            }
+            if (inputsFile.equals("-") && "-".equals(path)) {
+                return usage("--inputs - reads standard input, which already holds the job; give the job as a file or folder");
+            }
+            if (!inputsFile.equals("-") && !Files.isRegularFile(Path.of(inputsFile))) {
+                return usage("--inputs: no such file: " + inputsFile);
+            }
+            if (reportFile != null) {
+                Path parent = Path.of(reportFile).toAbsolutePath().getParent();
+                if (Files.isDirectory(Path.of(reportFile)) || (parent != null && !Files.isDirectory(parent))) {
+                    return usage("--report: cannot write " + reportFile);
+                }
+            }
+        }
         List<Route> parsedRoutes = new ArrayList<>();
         for (String r : routes) {
             try {
@@ -134,6 +165,13 @@ public final class RunCommand implements Callable<Integer> {
             secrets.add(e.substring(eq + 1));
         }
 
+        if (inputsFile != null && !dryRun) {
+            // A batch is most likely a Segment backfill: build the HTTP client (which reads the trust
+            // store) while the job loads, instead of when the first event is ready to go.
+            Thread warm = new Thread(() -> JdkTransport.shared().prepare(HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
+            warm.setDaemon(true);
+            warm.start();
+        }
         XsParser parser = new XsParser(FilterRegistry.standard().catalog());
         JobLoader.Loaded loaded;
         if (!path.equals("-") && !Files.exists(Path.of(path))) {
@@ -251,6 +289,15 @@ public final class RunCommand implements Callable<Integer> {
                     err.flush();
                 }, this::warn, limits, System::currentTimeMillis,
                 text -> toExpr(parser, text), services);
+
+        if (inputsFile != null) {
+            BatchRun.Setup setup = new BatchRun.Setup(ctx, job.name(), (ObjectNode) input, inputsFile, reportFile,
+                    concurrency == null ? BatchRun.DEFAULT_CONCURRENCY : concurrency,
+                    limit == null ? Long.MAX_VALUE : started + limit.toNanos(), timeout,
+                    !verbose && !dryRun && Terminal.stderrIsTerminal(), httpOptions, secrets,
+                    mainFunction == null ? null : line -> registerSensitive(mainFunction.inputs(), line));
+            return new BatchRun(setup, out, err).run();
+        }
 
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread worker = new Thread(null, () -> {

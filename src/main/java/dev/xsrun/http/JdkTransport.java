@@ -109,6 +109,16 @@ public final class JdkTransport implements HttpTransport {
         return new HttpReply(response.statusCode(), protocol, headers, response.body(), r.url(), elapsed);
     }
 
+    /**
+     * Builds now the client that requests with default TLS settings and this timeout will use. Making
+     * one reads the default trust store and costs a good part of a second of CPU; a caller that knows
+     * requests are coming can have that done on another thread while it does other work.
+     */
+    public void prepare(Duration timeout) {
+        long ms = Math.max(1, timeout.toMillis());
+        client(OutgoingRequest.of("POST", "https://localhost/", List.of(), null, timeout), ms);
+    }
+
     private HttpClient client(OutgoingRequest r, long connectMillis) {
         boolean custom = !r.verifyPeer() || !r.verifyHost() || (r.caCertificate() != null && !r.caCertificate().isBlank());
         Key key = new Key(r.verifyPeer(), r.verifyHost(), custom ? r.caCertificate() : null, connectMillis);

@@ -38,7 +38,7 @@ public final class InputBinder {
         ObjectNode out = Values.object();
         JsonNode given = args == null || args.isNull() ? Values.object() : args;
         if (given.isTextual()) {
-            JsonNode decoded = Json.tryParse(given.textValue());
+            JsonNode decoded = Json.tryParseContainer(given.textValue());
             given = decoded != null && decoded.isObject() ? decoded : given;
         }
         if (!given.isObject()) {
@@ -90,7 +90,7 @@ public final class InputBinder {
     private static JsonNode bindList(InputField f, JsonNode v, String name) {
         JsonNode list = v;
         if (v.isTextual()) {
-            JsonNode decoded = Json.tryParse(v.textValue());
+            JsonNode decoded = Json.tryParseContainer(v.textValue());
             list = decoded != null && decoded.isArray() ? decoded : null;
         }
         if (list == null || !list.isArray()) {
@@ -230,7 +230,7 @@ public final class InputBinder {
                     if (v.textValue().isEmpty()) {
                         return Values.list();
                     }
-                    JsonNode decoded = Json.tryParse(v.textValue());
+                    JsonNode decoded = Json.tryParseContainer(v.textValue());
                     if (decoded != null && decoded.isContainerNode()) {
                         return decoded;
                     }

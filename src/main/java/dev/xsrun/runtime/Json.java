@@ -47,9 +47,28 @@ public final class Json {
         }
     }
 
+    /**
+     * Parses JSON text that holds an object or a list, or returns null (Java null) when it does not. Text
+     * whose first non-blank character opens neither is refused without running the parser, whose
+     * exceptions are costly: input binding asks this for every text it might decode.
+     */
+    public static JsonNode tryParseContainer(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '{' || c == '[') {
+                JsonNode node = tryParse(text);
+                return node != null && node.isContainerNode() ? node : null;
+            }
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\uFEFF') {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Compact JSON: no spaces, keys in insertion order, "/" and non-ASCII left as they are. */
     public static String encode(JsonNode v) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(v.isContainerNode() ? 256 : 16);
         write(sb, v, -1, 0);
         return sb.toString();
     }
@@ -71,7 +90,9 @@ public final class Json {
                 sb.append(v.booleanValue());
                 return;
             case NUMBER:
-                if (v.isIntegralNumber()) {
+                if (v.isInt() || v.isLong()) {
+                    sb.append(v.longValue());
+                } else if (v.isIntegralNumber()) {
                     sb.append(v.asText());
                 } else {
                     sb.append(number(v.doubleValue()));
@@ -148,7 +169,18 @@ public final class Json {
 
     public static void quote(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        int n = s.length();
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        // Most texts need no escaping: copy them whole rather than one char at a time.
+        sb.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"':

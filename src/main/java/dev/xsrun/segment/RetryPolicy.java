@@ -1,6 +1,10 @@
 package dev.xsrun.segment;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -12,6 +16,15 @@ import java.util.Objects;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter, Duration deadline) {
     /** Five attempts, 1 s doubling to 30 s, Retry-After up to 300 s (Segment's cap), ten minutes in all. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30),
+            Duration.ofSeconds(300), Duration.ofMinutes(10));
+
+    /**
+     * Batch mode: ten attempts, 500 ms doubling to 30 s, the same Retry-After cap and deadline. A backfill
+     * sends thousands of requests, so a run of bad luck that five attempts would not survive becomes
+     * likely somewhere (at a 20% failure rate, 0.2^5 is one batch in 3,000 lost); ten attempts inside
+     * the same ten minutes make it one in ten million.
+     */
+    public static final RetryPolicy BATCH = new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(30),
             Duration.ofSeconds(300), Duration.ofMinutes(10));
 
     public RetryPolicy {
@@ -47,5 +60,30 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         }
         long half = step / 2;
         return Duration.ofMillis(half + (long) (unit * (step - half)));
+    }
+
+    /**
+     * The wait a {@code Retry-After} header asks for, as seconds or an HTTP date, capped at
+     * {@code maxRetryAfter}; null when absent or unreadable.
+     */
+    public Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        Duration d;
+        String h = header.trim();
+        if (h.matches("\\d+")) {
+            d = h.length() > 9 ? maxRetryAfter : Duration.ofSeconds(Long.parseLong(h));
+        } else {
+            try {
+                d = Duration.between(now, ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+            if (d.isNegative()) {
+                d = Duration.ZERO;
+            }
+        }
+        return d.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : d;
     }
 }

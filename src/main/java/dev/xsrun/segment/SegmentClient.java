@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -153,6 +150,12 @@ public final class SegmentClient {
         return base + "/v1/track";
     }
 
+    /** The batch endpoint for a base URL, read as {@link #trackUrl(String)} reads it. */
+    public static String batchUrl(String baseUrl) {
+        String track = trackUrl(baseUrl);
+        return track.substring(0, track.length() - "/v1/track".length()) + "/v1/batch";
+    }
+
     /**
      * Sends one track event, retrying as Segment's rules allow.
      *
@@ -256,27 +259,10 @@ public final class SegmentClient {
 
     /** {@code Retry-After} as seconds or an HTTP date, capped by the policy; null when absent or unreadable. */
     Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        Duration d;
-        String h = header.trim();
-        if (h.matches("\\d+")) {
-            d = h.length() > 9 ? retry.maxRetryAfter() : Duration.ofSeconds(Long.parseLong(h));
-        } else {
-            try {
-                d = Duration.between(clock.instant(), ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-            if (d.isNegative()) {
-                d = Duration.ZERO;
-            }
-        }
-        return d.compareTo(retry.maxRetryAfter()) > 0 ? retry.maxRetryAfter() : d;
+        return retry.retryAfter(header, clock.instant());
     }
 
-    private static JsonNode decode(HttpReply reply) {
+    static JsonNode decode(HttpReply reply) {
         if (reply.body().length == 0) {
             return Values.NULL;
         }
@@ -286,7 +272,7 @@ public final class SegmentClient {
     }
 
     /** ": <Segment's message>" when the answer carries one. */
-    private static String detail(JsonNode answer) {
+    static String detail(JsonNode answer) {
         String m = null;
         if (answer.isObject()) {
             for (String k : new String[] {"message", "error", "code"}) {
@@ -313,7 +299,7 @@ public final class SegmentClient {
             Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
             Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
 
-    private static String statusText(int status) {
+    static String statusText(int status) {
         String reason = REASONS.get(status);
         return reason == null ? Integer.toString(status) : status + " " + reason;
     }

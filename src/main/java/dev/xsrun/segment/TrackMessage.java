@@ -32,6 +32,8 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
     public static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final java.util.regex.Pattern EPOCH_MILLIS = java.util.regex.Pattern.compile("-?\\d+");
+
     private static final DateTimeFormatter OFFSET_WITHOUT_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter();
 
@@ -68,7 +70,42 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
 
     /** The timestamp as sent: ISO-8601 UTC with milliseconds. */
     public String isoTimestamp() {
-        return ISO_MILLIS.format(timestamp);
+        return isoMillis(timestamp);
+    }
+
+    /**
+     * {@link #ISO_MILLIS} without the formatter: a batch formats two timestamps per message, and the
+     * general formatter (fractions through BigDecimal) cost more than the rest of the message. Years
+     * outside 0000-9999 take the formatter.
+     */
+    public static String isoMillis(Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            return ISO_MILLIS.format(t);
+        }
+        char[] c = new char[24];
+        digits(c, 0, d.getYear(), 4);
+        c[4] = '-';
+        digits(c, 5, d.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, d.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, d.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, d.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, d.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, d.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The wire form: type, userId, event, properties, context (with library), timestamp, messageId, sentAt. */
@@ -86,7 +123,31 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
         m.set("context", ctx);
         m.put("timestamp", isoTimestamp());
         m.put("messageId", messageId);
-        m.put("sentAt", ISO_MILLIS.format(sentAt));
+        m.put("sentAt", isoMillis(sentAt));
+        return m;
+    }
+
+    /**
+     * The form a message takes inside a {@code /v1/batch} request: as {@link #toJson} but without
+     * {@code sentAt}, which the batch carries once for all its messages.
+     */
+    public ObjectNode toBatchJson(String messageId, String libraryVersion) {
+        // Shares properties and context with this message instead of copying them: the tree is for
+        // encoding at once, and neither it nor this record is changed afterwards.
+        ObjectNode m = Values.object();
+        m.put("type", "track");
+        m.put("userId", userId);
+        m.put("event", event);
+        m.set("properties", properties);
+        ObjectNode ctx = Values.object();
+        ctx.setAll(context);
+        ObjectNode library = Values.object();
+        library.put("name", "xsrun");
+        library.put("version", libraryVersion);
+        ctx.set("library", library);
+        m.set("context", ctx);
+        m.put("timestamp", isoTimestamp());
+        m.put("messageId", messageId);
         return m;
     }
 
@@ -128,7 +189,11 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
         if (s.isEmpty() || s.equalsIgnoreCase("now")) {
             return clock.instant();
         }
-        if (s.matches("-?\\d+")) {
+        Instant quick = utcWithMillis(s);
+        if (quick != null) {
+            return quick;
+        }
+        if (EPOCH_MILLIS.matcher(s).matches()) {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(s));
             } catch (NumberFormatException e) {
@@ -161,6 +226,54 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
         } catch (DateTimeParseException e) {
             throw invalidTimestamp(s);
         }
+    }
+
+    /**
+     * The commonest form, {@code 2025-02-13T14:30:00.000Z} (no fraction or 1 to 9 fraction digits), read
+     * by hand; null for anything else, which the general parsers then read. Out-of-range fields are left
+     * to them too, so the messages stay theirs.
+     */
+    private static Instant utcWithMillis(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = num(s, 0, 4);
+        int month = num(s, 5, 2);
+        int day = num(s, 8, 2);
+        int hour = num(s, 11, 2);
+        int minute = num(s, 14, 2);
+        int second = num(s, 17, 2);
+        int nanos = 0;
+        if (n > 20) {
+            int digits = n - 21;
+            if (s.charAt(19) != '.' || digits < 1 || digits > 9) {
+                return null;
+            }
+            nanos = num(s, 20, digits);
+            for (int i = digits; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+            return null; // day > 28 needs the calendar: leave it to the general parser
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in {@code s[at, at + width)}, or -1 when a character is not a digit. */
+    private static int num(String s, int at, int width) {
+        int v = 0;
+        for (int i = at; i < at + width; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static XsError invalidTimestamp(String s) {

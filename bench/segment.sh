@@ -4,22 +4,25 @@
 # stand-in of Segment's API, alternating, ROUNDS rounds; prints the median time, events/s and peak
 # memory (RSS) of each, and checks that every event arrived exactly once (by messageId).
 #
-#   bench/segment.sh [N] [--rounds R] [--faults]
+#   bench/segment.sh [N] [--rounds R] [--faults] [--seed S]
 #
 # --faults runs xsrun alone against a stand-in that answers 10% of requests 500, 5% 429 with
 # Retry-After: 1 and drops 5% of connections, and checks that every event still arrives exactly once
-# and xsrun exits 0. Everything listens on 127.0.0.1 only. Needs Java 17, Maven and /usr/bin/time.
+# and xsrun exits 0 (--seed picks which requests fail). Everything listens on 127.0.0.1 only. Needs
+# Java 17, Maven and /usr/bin/time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n=20000
 rounds=3
 faults=0
+seed=42
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --faults) faults=1; shift ;;
+    --seed) seed="$2"; shift 2 ;;
     [0-9]*) n="$1"; shift ;;
-    *) echo "usage: bench/segment.sh [N] [--rounds R] [--faults]" >&2; exit 2 ;;
+    *) echo "usage: bench/segment.sh [N] [--rounds R] [--faults] [--seed S]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
@@ -43,7 +46,7 @@ awk -v n="$n" 'BEGIN {
     printf "{\"user_id\":\"user_%d\",\"event\":\"Video Watched\",\"properties\":{\"video_id\":\"vid_%d\",\"video_title\":\"Getting Started with XanoScript\",\"duration_seconds\":%d,\"percent_watched\":%d,\"quality\":\"1080p\"},\"context\":{\"page_url\":\"/tutorials/getting-started\",\"referrer\":\"https://www.google.com\"},\"timestamp\":\"2026-11-%02dT%02d:%02d:%02d.000Z\"}\n", i, i % 997, 60 + i % 600, i % 101, 1 + i % 28, i % 24, i % 60, (i * 7) % 60
 }' >"$events"
 
-java -XX:+UseSerialGC -cp "$bench_jar" dev.xsrun.bench.StandIn --port-file "$work/port" $([ "$faults" = 1 ] && echo --faults) \
+java -XX:+UseSerialGC -cp "$bench_jar" dev.xsrun.bench.StandIn --port-file "$work/port" --seed "$seed" $([ "$faults" = 1 ] && echo --faults) \
   >"$work/standin.log" 2>&1 &
 standin_pid=$!
 for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done

@@ -36,12 +36,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -53,13 +53,17 @@ import java.util.function.Consumer;
  * <p>Lines are read as they are needed: at most {@code window} lines are read and not yet printed, so
  * memory stays flat for a file of millions of lines. The Segment built-in finds a {@link BatchLine} in
  * each run's services and hands its message to a {@link SegmentBatcher} shared by the whole batch.
+ * When XanoScript runs around the call, the run waits for Segment's answer on its thread, so the pool
+ * has {@code --concurrency} threads; when the job is the built-in alone, nothing can see the answer
+ * before the run ends, so the run returns at once and its line is completed when the answer comes,
+ * and the pool needs only a thread per core.
  *
  * <p>On standard error: a message naming the line for each failed line, a progress bar when standard
  * error is a terminal, and a summary line at the end. {@code --report FILE} gets one JSON line per
  * input line with its messageId, bytes, attempts, final status and error.
  */
 final class BatchRun {
-    /** Job runs at once unless --concurrency says otherwise; see the README's batch section for why so many. */
+    /** Lines in flight at once unless --concurrency says otherwise: runs that wait each hold a thread. */
     static final int DEFAULT_CONCURRENCY = 512;
     /** Stack of each pool thread: deep enough for the 256 nested calls a run may make; only what is used is memory. */
     private static final long STACK_BYTES = 64L * 1024 * 1024;

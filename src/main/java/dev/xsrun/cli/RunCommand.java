@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "batch mode: write a JSON-lines delivery report, one line per input line (messageId, bytes, attempts, status, error)")
     String reportFile;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "batch mode: job runs at once (default " + BatchRun.DEFAULT_CONCURRENCY + ")")
+    @Option(names = "--concurrency", paramLabel = "N", description = "batch mode: lines in flight at once (default " + BatchRun.DEFAULT_CONCURRENCY + "); a run that waits for Segment holds a thread")
     Integer concurrency;
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "an environment value (repeatable); wins over every other source")

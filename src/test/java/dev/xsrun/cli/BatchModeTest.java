@@ -319,6 +319,44 @@ class BatchModeTest {
     }
 
     @Test
+    void runsThatCallTheBuiltInFromXanoScriptWaitForTheirBatchAndKeepTheirOrder() throws IOException {
+        segment.stubFor(post(urlEqualTo("/v1/batch")).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        segment.stubFor(post(urlEqualTo("/v1/batch")).inScenario("flaky").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withUniformRandomDelay(1, 30)
+                        .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+        Path job = dir.resolve("wrapped");
+        Files.createDirectories(job);
+        Files.writeString(job.resolve("run.xs"), String.join("\n",
+                "run.job \"Track and answer\" {",
+                "  main = {name: \"track_and_answer\", input: {}}",
+                "  env = [\"segment_write_key\"]",
+                "}",
+                "---",
+                "function \"track_and_answer\" {",
+                "  input {",
+                "    text user_id",
+                "  }",
+                "  stack {",
+                "    function.run \"segment_track_event\" { input = {user_id: $input.user_id, event: \"Seen\"} } as $sent",
+                "  }",
+                "  response = {user: $input.user_id, accepted: $sent.segment_response.success}",
+                "}"));
+        String[] users = new String[30];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = "{\"user_id\":\"w" + (i + 1) + "\"}";
+        }
+        Cli r = run(job.resolve("run.xs").toString(), lines(users), "--concurrency", "5");
+        assertEquals(0, r.exit, r.toString());
+        List<String> out = outLines(r);
+        assertEquals(30, out.size());
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals("{\"user\":\"w" + (i + 1) + "\",\"accepted\":true}", out.get(i));
+        }
+        assertEquals(30, ids(received()).size(), "the retried batch carried the same messageIds");
+    }
+
+    @Test
     void aPureComputationJobRunsInBatchModeToo() throws IOException {
         Path in = lines("{}", "{\"coupon\": \"\"}", "{\"customer\": \"  Grace Hopper \"}");
         Cli r = Cli.run("run", "examples/order-summary", "--inputs", in.toString());

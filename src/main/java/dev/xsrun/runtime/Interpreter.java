@@ -760,6 +760,12 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         }
         JsonNode l = eval(e.left());
         JsonNode r = eval(e.right());
+        if ((l.isLong() || l.isInt()) && (r.isLong() || r.isInt()) && !e.ignoreEmpty()) {
+            JsonNode fast = integers(e.op(), l.longValue(), r.longValue());
+            if (fast != null) {
+                return fast;
+            }
+        }
         if (e.ignoreEmpty() && (r.isNull() || r.isTextual() && r.textValue().isEmpty())) {
             return Values.TRUE;
         }
@@ -800,6 +806,39 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
             }
         } catch (XsError err) {
             throw err.at(e.span());
+        }
+    }
+
+    /**
+     * The common case of loops and indexes, two ints, without the general conversions; null when the
+     * operator needs the general path (division, ranges, concatenation, overflow).
+     */
+    private static JsonNode integers(Expr.BinaryOp op, long a, long b) {
+        switch (op) {
+            case ADD: {
+                long sum = a + b;
+                return ((a ^ sum) & (b ^ sum)) < 0 ? null : Values.of(sum);
+            }
+            case SUB: {
+                long diff = a - b;
+                return ((a ^ b) & (a ^ diff)) < 0 ? null : Values.of(diff);
+            }
+            case LT:
+                return Values.of(a < b);
+            case LE:
+                return Values.of(a <= b);
+            case GT:
+                return Values.of(a > b);
+            case GE:
+                return Values.of(a >= b);
+            case EQ:
+            case STRICT_EQ:
+                return Values.of(a == b);
+            case NE:
+            case STRICT_NE:
+                return Values.of(a != b);
+            default:
+                return null;
         }
     }
 

@@ -76,11 +76,18 @@ final class AstBuilder {
     // ---- spans and messages --------------------------------------------------------------------
 
     SourceSpan span(Token t) {
-        String text = t.getText() == null ? "" : t.getText();
-        int nl = text.indexOf('\n');
-        int length = nl >= 0 ? nl : text.length();
-        if (t.getType() == Token.EOF) {
+        int length;
+        int type = t.getType();
+        if (type == Token.EOF) {
             length = 1;
+        } else if (type == XanoScriptParser.STRING || type == XanoScriptParser.SQ_STRING
+                || type == XanoScriptParser.TRIPLE_STRING || type == XanoScriptParser.BACKTICK) {
+            // only these can span lines; the marker stops at the end of the first
+            String text = t.getText();
+            int nl = text.indexOf('\n');
+            length = nl >= 0 ? nl : text.length();
+        } else {
+            length = t.getStopIndex() - t.getStartIndex() + 1;
         }
         return new SourceSpan(file, t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, length));
     }

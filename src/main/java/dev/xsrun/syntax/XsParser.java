@@ -105,13 +105,13 @@ public final class XsParser {
     }
 
     private void parseDocument(String path, String text, int firstLine, List<Document> documents, List<Diagnostic> diagnostics) {
-        if (text.isBlank() || onlyComments(text)) {
+        String kind = leadingKind(text);
+        if (kind == null && (text.isBlank() || onlyComments(text))) {
             if (firstLine == 1 && !text.contains("---")) {
                 diagnostics.add(Diagnostic.error(new SourceSpan(path, 1, 1, 1), "the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`"));
             }
             return;
         }
-        String kind = leadingKind(text);
         if (kind != null && !kind.equals("function") && !kind.equals("run.job")) {
             Document.Other other = BraceScanner.scan(path, text, firstLine, kind, diagnostics);
             if (other != null) {

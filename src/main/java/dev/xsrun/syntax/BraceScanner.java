@@ -82,6 +82,16 @@ final class BraceScanner {
 
     /** The position of the first bracket nested deeper than {@code max}, or null. */
     static SourceSpan tooDeep(String path, String text, int firstLine, int max) {
+        int opening = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                opening++;
+            }
+        }
+        if (opening <= max) {
+            return null; // fewer brackets than the limit cannot nest deeper than it
+        }
         int[] depth = {0};
         SourceSpan[] found = {null};
         walk(text, firstLine, (c, line, col) -> {

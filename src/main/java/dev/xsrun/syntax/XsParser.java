@@ -77,6 +77,10 @@ public final class XsParser {
         String text = source.text();
         List<Document> documents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        if (text.indexOf("---") < 0) {
+            parseDocument(path, text, 1, documents, diagnostics);
+            return new ParseResult(source, documents, diagnostics);
+        }
         int line = 1;
         int start = 0;
         int partStartLine = 1;

@@ -3,6 +3,7 @@ package dev.xsrun.cli;
 import dev.xsrun.diag.Diagnostic;
 import dev.xsrun.diag.DiagnosticRenderer;
 import dev.xsrun.filters.FilterRegistry;
+import dev.xsrun.load.SourceFiles;
 import dev.xsrun.syntax.ParseResult;
 import dev.xsrun.syntax.XsParser;
 import java.io.IOException;

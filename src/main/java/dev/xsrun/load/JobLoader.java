@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Loads a job: a folder (every .xs below it, hidden folders skipped), one .xs file (possibly a
@@ -57,12 +56,7 @@ public final class JobLoader {
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(path)) {
                 folder = path;
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".xs"))
-                            .filter(p -> !hidden(path.relativize(p)))
-                            .sorted()
-                            .forEach(files::add);
-                }
+                files.addAll(SourceFiles.under(path));
                 if (files.isEmpty()) {
                     problems.add(Diagnostic.error(new SourceSpan(pathArg, 0, 0, 1), "the folder holds no .xs files"));
                     return new Loaded(null, folder, problems, sources);
@@ -72,7 +66,7 @@ public final class JobLoader {
                 files.add(path);
             }
             for (Path f : files) {
-                String shown = display(f);
+                String shown = SourceFiles.display(f);
                 String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
                 ParseResult r = parser.parse(shown, text);
                 sources.put(shown, r.source());
@@ -115,22 +109,5 @@ public final class JobLoader {
             return new Loaded(null, folder, problems, sources);
         }
         return new Loaded(new Program(job, functions), folder, problems, sources);
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            String s = part.toString();
-            if (s.startsWith(".") && !s.equals(".") && !s.equals("..")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A path as the user wrote it: relative to the working folder when below it. */
-    public static String display(Path p) {
-        Path cwd = Path.of("").toAbsolutePath();
-        Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : p.toString();
     }
 }

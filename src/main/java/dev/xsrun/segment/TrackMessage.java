@@ -110,19 +110,8 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
 
     /** The wire form: type, userId, event, properties, context (with library), timestamp, messageId, sentAt. */
     public ObjectNode toJson(String messageId, Instant sentAt, String libraryVersion) {
-        ObjectNode m = Values.object();
-        m.put("type", "track");
-        m.put("userId", userId);
-        m.put("event", event);
-        m.set("properties", properties.deepCopy());
-        ObjectNode ctx = context.deepCopy();
-        ObjectNode library = Values.object();
-        library.put("name", "xsrun");
-        library.put("version", libraryVersion);
-        ctx.set("library", library);
-        m.set("context", ctx);
-        m.put("timestamp", isoTimestamp());
-        m.put("messageId", messageId);
+        // the batch form shares this message's objects; a single message gets its own copies
+        ObjectNode m = toBatchJson(messageId, libraryVersion).deepCopy();
         m.put("sentAt", isoMillis(sentAt));
         return m;
     }

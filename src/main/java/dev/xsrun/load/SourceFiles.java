@@ -1,4 +1,4 @@
-package dev.xsrun.cli;
+package dev.xsrun.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds the .xs files under files and folders: recursive, sorted, hidden folders skipped. */
-final class SourceFiles {
+public final class SourceFiles {
     private SourceFiles() {
     }
 
-    static List<Path> under(Path root) {
+    public static List<Path> under(Path root) {
         if (Files.isRegularFile(root)) {
             return List.of(root);
         }
@@ -40,7 +40,7 @@ final class SourceFiles {
     }
 
     /** A path as users wrote it, for messages: relative to the working folder when below it. */
-    static String display(Path p) {
+    public static String display(Path p) {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : p.toString();

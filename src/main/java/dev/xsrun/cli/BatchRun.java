@@ -68,6 +68,8 @@ final class BatchRun {
     /** Stack of each pool thread: deep enough for the 256 nested calls a run may make; only what is used is memory. */
     private static final long STACK_BYTES = 64L * 1024 * 1024;
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+    /** Messages per batch when runs do not wait for Segment's answer. */
+    private static final int ANSWER_LATER_BATCH = 500;
 
     /** What the run command hands over: the loaded job and everything decided from the command line. */
     record Setup(RunContext template, String jobName, ObjectNode baseInput, String inputs, String report, int concurrency,
@@ -152,7 +154,10 @@ final class BatchRun {
         this.answerLater = job != null && job.main().name().equals(SegmentTrackEvent.NAME) && job.pre() == null
                 && job.post() == null && !t.program().functions().containsKey(SegmentTrackEvent.NAME)
                 && t.builtins().containsKey(SegmentTrackEvent.NAME);
-        this.window = Math.max(64, setup.concurrency() * 8);
+        // Lines in flight are live data that every young collection copies: runs that do not wait need
+        // only enough to fill the batch being sent, the one filling and one more (3 x 500).
+        int lines = setup.concurrency() * 8;
+        this.window = Math.max(64, answerLater ? Math.min(lines, 3 * ANSWER_LATER_BATCH) : lines);
     }
 
     /** Runs every line and returns the exit code: 0 all delivered, 69 some not, 75 stopped by --timeout. */
@@ -329,8 +334,7 @@ final class BatchRun {
         if (parsed == null || !parsed.isObject()) {
             return malformed(line, "not a JSON object but " + (parsed == null ? "empty" : Values.typeName(parsed)));
         }
-        ObjectNode input = s.baseInput().deepCopy();
-        input.setAll((ObjectNode) parsed);
+        ObjectNode input = mergedOverBase((ObjectNode) parsed);
         if (s.registerSensitive() != null) {
             s.registerSensitive().accept(input);
         }
@@ -364,6 +368,28 @@ final class BatchRun {
         return null;
     }
 
+    /**
+     * The line's fields over main.input, in main.input's key order then the line's own: what
+     * {@code base.deepCopy().setAll(line)} gives, without copying the base values the line replaces.
+     */
+    private ObjectNode mergedOverBase(ObjectNode line) {
+        ObjectNode base = s.baseInput();
+        if (base.isEmpty()) {
+            return line;
+        }
+        ObjectNode input = Values.object();
+        base.fields().forEachRemaining(e -> {
+            JsonNode mine = line.get(e.getKey());
+            input.set(e.getKey(), mine != null ? mine : e.getValue().deepCopy());
+        });
+        line.fields().forEachRemaining(e -> {
+            if (!base.has(e.getKey())) {
+                input.set(e.getKey(), e.getValue());
+            }
+        });
+        return input;
+    }
+
     /** A deferred Segment call answered: the outcome the run would have had had it waited. */
     private Outcome answered(long line, BatchLine.Deferred later, Delivery d, List<Delivery> before) {
         List<Delivery> all = new ArrayList<>(before);
@@ -382,7 +408,7 @@ final class BatchRun {
         // Runs that wait: a batch goes when half of them have a message in it, or when all are waiting.
         // Runs that do not wait: up to a window of lines can be in flight, so batches can be bigger;
         // the printing loop sends what is pending when nothing more can come.
-        int target = answerLater ? Math.min(500, Math.max(1, window / 4)) : s.concurrency() / 2;
+        int target = answerLater ? Math.min(ANSWER_LATER_BATCH, Math.max(1, window / 3)) : s.concurrency() / 2;
         return batchers.computeIfAbsent(writeKey + "\n" + baseUrl, k -> new SegmentBatcher(writeKey, baseUrl, s.http(),
                 SegmentBatcher.Settings.defaults(target), Clock.systemUTC(), Math::random, answerLater ? null : active::get));
     }

@@ -178,7 +178,11 @@ public final class Json {
             }
             plain++;
         }
-        // Most texts need no escaping: copy them whole rather than one char at a time.
+        // Most texts need no escaping: copy them whole (append(CharSequence, int, int) goes char by char).
+        if (plain == n) {
+            sb.append(s).append('"');
+            return;
+        }
         sb.append(s, 0, plain);
         for (int i = plain; i < n; i++) {
             char c = s.charAt(i);

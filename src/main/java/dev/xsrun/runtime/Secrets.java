@@ -30,7 +30,20 @@ public final class Secrets {
     public static final String MASK = "****";
 
     private final Set<String> secrets = new LinkedHashSet<>();
-    private volatile List<String> forms = List.of();
+    private volatile Forms forms = Forms.NONE;
+
+    /** Every form to mask, longest first, and which characters can start one: a snapshot, never changed. */
+    private record Forms(List<String> all, boolean[] starts) {
+        static final Forms NONE = new Forms(List.of(), new boolean[Character.MAX_VALUE + 1]);
+
+        static Forms of(List<String> sorted) {
+            boolean[] starts = new boolean[Character.MAX_VALUE + 1];
+            for (String f : sorted) {
+                starts[f.charAt(0)] = true;
+            }
+            return new Forms(List.copyOf(sorted), starts);
+        }
+    }
 
     /**
      * Registers a secret. Null, empty and too-short values are ignored.
@@ -45,33 +58,54 @@ public final class Secrets {
             if (!secrets.add(secret)) {
                 return true;
             }
-            Set<String> all = new LinkedHashSet<>(forms);
+            Set<String> all = new LinkedHashSet<>(forms.all());
             all.addAll(formsOf(secret));
             List<String> sorted = new ArrayList<>(all);
             // Longest first, so a secret that contains another one is masked as a whole.
             sorted.sort(Comparator.comparingInt(String::length).reversed());
-            forms = List.copyOf(sorted);
+            forms = Forms.of(sorted);
         }
         return true;
     }
 
     /** True when nothing is registered. */
     public boolean isEmpty() {
-        return forms.isEmpty();
+        return forms.all().isEmpty();
     }
 
     /** Replaces every occurrence of every registered secret, in any of its known forms, with {@code ****}. */
     public String mask(String text) {
-        if (text == null || text.isEmpty()) {
+        Forms f = forms;
+        if (text == null || text.isEmpty() || f.all().isEmpty()) {
             return text;
         }
-        String out = text;
-        for (String form : forms) {
-            if (out.contains(form)) {
-                out = out.replace(form, MASK);
+        // One pass over the text: at each character that can start a form, the longest form found
+        // there is masked and the scan goes on after it. Batch mode masks every output line, so this
+        // is hot; a scan per form would read each line a dozen times.
+        boolean[] starts = f.starts();
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (!starts[text.charAt(i)]) {
+                continue;
+            }
+            for (String form : f.all()) {
+                if (text.startsWith(form, i)) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                    }
+                    out.append(text, copied, i).append(MASK);
+                    i += form.length() - 1;
+                    copied = i + 1;
+                    break;
+                }
             }
         }
-        return out;
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, n).toString();
     }
 
     private static Set<String> formsOf(String secret) {

@@ -56,6 +56,18 @@ class SecretsTest {
     }
 
     @Test
+    void masksAtBothEndsBackToBackAndBeyondAscii() {
+        Secrets s = new Secrets();
+        s.add("k3y-value");
+        s.add("ünïcode-secret");
+        assertEquals("****", s.mask("k3y-value"));
+        assertEquals("********x****", s.mask("k3y-valuek3y-valuexk3y-value"));
+        assertEquals("[****] k3y-valu", s.mask("[ünïcode-secret] k3y-valu"));
+        String clean = "nothing secret here: k3y";
+        assertTrue(clean == s.mask(clean), "a text without secrets is returned as it is");
+    }
+
+    @Test
     void ignoresNullEmptyAndShortValues() {
         Secrets s = new Secrets();
         assertFalse(s.add(null));

@@ -58,7 +58,7 @@ import picocli.CommandLine.Parameters;
                 "Examples:",
                 "  xsrun run jobs/segment-track-event --dry-run",
                 "  xsrun run jobs/segment-track-event --env segment_write_key=$KEY --input event='Signed Up'",
-                "  xsrun run examples/fizzbuzz --input n=15",
+                "  xsrun run examples/order-summary --input coupon=SPRING10",
                 "  xsrun run jobs/segment-track-event --env-file .env --inputs events.jsonl --report report.jsonl",
                 "",
                 "Exit codes:",

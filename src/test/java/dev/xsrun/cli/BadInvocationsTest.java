@@ -164,4 +164,23 @@ class BadInvocationsTest {
             assertTrue(r.out.contains(w), "run --help should mention " + w + ":\n" + r.out);
         }
     }
+
+    @Test
+    void everyHelpExampleNamesAFolderThatShips() {
+        for (String command : List.of("run", "check")) {
+            Cli r = Cli.run(command, "--help");
+            assertEquals(0, r.exit);
+            for (String line : r.out.split("\n")) {
+                String t = line.trim();
+                if (!t.startsWith("xsrun " + command + " ")) {
+                    continue;
+                }
+                String path = t.split("\\s+")[2];
+                if (path.startsWith("jobs/") || path.startsWith("examples/")) {
+                    assertTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of(path)),
+                            command + " --help shows an example with " + path + ", which does not exist");
+                }
+            }
+        }
+    }
 }

@@ -42,7 +42,7 @@ class BatchModeTest {
     private static final String JOB = "jobs/segment-track-event";
 
     @RegisterExtension
-    static WireMockExtension segment = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    final WireMockExtension segment = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @TempDir
     Path dir;
@@ -64,7 +64,7 @@ class BatchModeTest {
         return "{\"user_id\":\"u" + i + "\",\"event\":\"Video Watched\",\"properties\":{\"n\":" + i + "}}";
     }
 
-    private static void accept() {
+    private void accept() {
         segment.stubFor(post(urlEqualTo("/v1/batch")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
     }
@@ -88,7 +88,7 @@ class BatchModeTest {
     }
 
     /** Every message that reached the stand-in, in the order the requests arrived. */
-    private static List<JsonNode> received() {
+    private List<JsonNode> received() {
         List<JsonNode> all = new ArrayList<>();
         List<LoggedRequest> requests = new ArrayList<>(segment.findAll(postRequestedFor(urlEqualTo("/v1/batch"))));
         requests.sort(java.util.Comparator.comparing(LoggedRequest::getLoggedDate));

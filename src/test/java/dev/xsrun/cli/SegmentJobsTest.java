@@ -34,7 +34,7 @@ class SegmentJobsTest {
     private static final String PORTED = "examples/segment-track-event";
 
     @RegisterExtension
-    static WireMockExtension segment = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    final WireMockExtension segment = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private Cli run(String job, String... extra) {
         String[] base = {"run", job, "--env", "segment_write_key=" + KEY, "--route",
@@ -45,7 +45,7 @@ class SegmentJobsTest {
         return Cli.run(args);
     }
 
-    private static void accept() {
+    private void accept() {
         segment.stubFor(post(urlEqualTo("/v1/track")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
     }

@@ -30,14 +30,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpExecutorTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
+    final WireMockExtension wm = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().dynamicHttpsPort())
             .build();
 
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 
-    private static String http() {
+    private String http() {
         return wm.getRuntimeInfo().getHttpBaseUrl();
     }
 
@@ -53,7 +53,7 @@ class HttpExecutorTest {
         return new HttpExecutor(o).execute(attrs);
     }
 
-    private static LoggedRequest only() {
+    private LoggedRequest only() {
         List<LoggedRequest> all = wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertEquals(1, all.size(), "requests received");
         return all.get(0);

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SegmentBatcherTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    final WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String KEY = "wk_batch_Qx71Lm";
     /** Quick retries, so fault tests take milliseconds; Segment's rule for what is retried stays. */
@@ -72,7 +72,7 @@ class SegmentBatcherTest {
         return SegmentBatcher.Settings.defaults(SegmentBatcher.MAX_BATCH_MESSAGES).withLinger(Duration.ofMinutes(5)).withRetry(FAST);
     }
 
-    private static void accept() {
+    private void accept() {
         wm.stubFor(post(urlEqualTo("/v1/batch")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
     }
@@ -83,7 +83,7 @@ class SegmentBatcherTest {
         return m.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<LoggedRequest> batches() {
+    private List<LoggedRequest> batches() {
         List<LoggedRequest> all = new ArrayList<>(wm.findAll(postRequestedFor(urlEqualTo("/v1/batch"))));
         all.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
         return all;

@@ -37,11 +37,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SegmentTrackEventTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    final WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String KEY = "wk_test_Abc123xyz";
     private static final Instant NOW = Instant.parse("2025-02-13T14:30:00.123Z");
@@ -55,7 +56,8 @@ class SegmentTrackEventTest {
             Duration.ofMinutes(10));
     private HttpOptions http = HttpOptions.defaults().withLog(log::add);
 
-    SegmentTrackEventTest() {
+    @BeforeEach
+    void pointAtTheStandIn() {
         env.put("segment_write_key", KEY);
         env.put("segment_endpoint", wm.getRuntimeInfo().getHttpBaseUrl());
     }
@@ -71,7 +73,7 @@ class SegmentTrackEventTest {
         return fn().call((ObjectNode) Json.parse(inputJson), env::get, http);
     }
 
-    private static List<LoggedRequest> received() {
+    private List<LoggedRequest> received() {
         List<LoggedRequest> all = new ArrayList<>(wm.findAll(anyRequestedFor(anyUrl())));
         all.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
         return all;

@@ -92,8 +92,12 @@ public final class SegmentTrackEvent {
         if (writeKey == null || writeKey.isBlank()) {
             throw XsError.input("Missing environment variable: " + WRITE_KEY_ENV, null);
         }
-        TrackMessage message = TrackMessage.of(input.get("user_id"), input.get("event"), input.get("properties"),
-                input.get("context"), input.get("timestamp"), clock);
+        // When nothing runs after this call, the line's input is this message's alone: no copies.
+        TrackMessage message = line.answerLater()
+                ? TrackMessage.ofOwned(input.get("user_id"), input.get("event"), input.get("properties"),
+                        input.get("context"), input.get("timestamp"), clock)
+                : TrackMessage.of(input.get("user_id"), input.get("event"), input.get("properties"),
+                        input.get("context"), input.get("timestamp"), clock);
         // The batcher registers the write key with the run's secrets when it is made.
         SegmentBatcher batcher = line.batcher(writeKey, env.apply(ENDPOINT_ENV));
         String messageId = line.nextMessageId();

@@ -135,6 +135,7 @@ final class BatchRun {
     /** The job is the built-in alone: runs need not wait for Segment's answer (see BatchLine). */
     private final boolean answerLater;
     private final int window;
+    private final MessageIds.Source ids;
     private ThreadPoolExecutor pool;
 
     private long ok;
@@ -149,6 +150,7 @@ final class BatchRun {
         this.err = err;
         this.stdout = new BufferedWriter(out, 1 << 16);
         this.progress = new Progress(setup.progress(), err);
+        this.ids = MessageIds.source(setup.jobName(), fileName);
         RunContext t = setup.template();
         Document.RunJob job = t.program().job();
         this.answerLater = job != null && job.main().name().equals(SegmentTrackEvent.NAME) && job.pre() == null
@@ -339,7 +341,7 @@ final class BatchRun {
             s.registerSensitive().accept(input);
         }
         Runner runner = runners.get();
-        runner.line.start(line, MessageIds.forLine(s.jobName(), fileName, line, raw.bytes()));
+        runner.line.start(line, ids.line(line, raw.bytes()));
         JsonNode result;
         try {
             try {

@@ -68,7 +68,7 @@ public final class Json {
 
     /** Compact JSON: no spaces, keys in insertion order, "/" and non-ASCII left as they are. */
     public static String encode(JsonNode v) {
-        StringBuilder sb = new StringBuilder(v.isContainerNode() ? 256 : 16);
+        StringBuilder sb = new StringBuilder(v.isContainerNode() ? 512 : 16);
         write(sb, v, -1, 0);
         return sb.toString();
     }

@@ -25,24 +25,56 @@ public final class MessageIds {
     private MessageIds() {
     }
 
+    /**
+     * The ids of one input file of one job: the namespace, job and file part of every name, encoded once.
+     * Thread-safe.
+     */
+    public static final class Source {
+        private final byte[] head;
+
+        private Source(byte[] head) {
+            this.head = head;
+        }
+
+        /** The ids of a line of this file; the line's bytes are kept, not copied: do not change them. */
+        public Line line(long line, byte[] lineBytes) {
+            return new Line(head, line, lineBytes);
+        }
+    }
+
     /** The ids of one input line: {@link #next()} gives the id of each track call of its run in turn. */
     public static final class Line {
-        private final byte[] prefix;
+        private final byte[] head;
+        private final long line;
+        private final byte[] bytes;
         private int calls;
 
-        Line(byte[] prefix) {
-            this.prefix = prefix;
+        Line(byte[] head, long line, byte[] bytes) {
+            this.head = head;
+            this.line = line;
+            this.bytes = bytes;
         }
 
         /** The id of the next track call of this line's run. Not thread-safe: a run is one thread. */
         public String next() {
-            return of(prefix, calls++);
+            return of(this, calls++);
         }
 
         /** How many ids were handed out. */
         public int calls() {
             return calls;
         }
+    }
+
+    /** The ids of lines of {@code fileName} (without its folder) run by the job {@code job} (run.job "..."). */
+    public static Source source(String job, String fileName) {
+        byte[] j = job.getBytes(StandardCharsets.UTF_8);
+        byte[] f = fileName.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(16 + 4 + j.length + 4 + f.length);
+        b.putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits());
+        b.putInt(j.length).put(j);
+        b.putInt(f.length).put(f);
+        return new Source(b.array());
     }
 
     /**
@@ -54,20 +86,12 @@ public final class MessageIds {
      * @param lineBytes the line exactly as read, without {@code \n} or {@code \r\n}
      */
     public static Line forLine(String job, String fileName, long line, byte[] lineBytes) {
-        byte[] j = job.getBytes(StandardCharsets.UTF_8);
-        byte[] f = fileName.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(16 + 4 + j.length + 4 + f.length + 8 + 4 + lineBytes.length);
-        b.putLong(NAMESPACE.getMostSignificantBits()).putLong(NAMESPACE.getLeastSignificantBits());
-        b.putInt(j.length).put(j);
-        b.putInt(f.length).put(f);
-        b.putLong(line);
-        b.putInt(lineBytes.length).put(lineBytes);
-        return new Line(b.array());
+        return source(job, fileName).line(line, lineBytes);
     }
 
     /** The id of track call number {@code call} (0-based) of a line. */
     public static String of(String job, String fileName, long line, byte[] lineBytes, int call) {
-        return of(forLine(job, fileName, line, lineBytes).prefix, call);
+        return of(forLine(job, fileName, line, lineBytes), call);
     }
 
     /** One digest per thread: looking the algorithm up for every id costs more than the hashing. */
@@ -79,11 +103,16 @@ public final class MessageIds {
         }
     });
 
-    private static String of(byte[] prefix, int call) {
+    private static String of(Line l, int call) {
         MessageDigest sha1 = SHA1.get();
         sha1.reset();
-        sha1.update(prefix);
-        sha1.update(ByteBuffer.allocate(4).putInt(call).array());
+        sha1.update(l.head);
+        byte[] tail = new byte[8 + 4];
+        ByteBuffer.wrap(tail).putLong(l.line).putInt(l.bytes.length);
+        sha1.update(tail);
+        sha1.update(l.bytes);
+        ByteBuffer.wrap(tail, 0, 4).putInt(call);
+        sha1.update(tail, 0, 4);
         byte[] h = sha1.digest();
         h[6] = (byte) ((h[6] & 0x0f) | 0x50); // version 5
         h[8] = (byte) ((h[8] & 0x3f) | 0x80); // IETF variant

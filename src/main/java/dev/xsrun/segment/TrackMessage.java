@@ -49,8 +49,8 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
         if (event.isEmpty()) {
             throw XsError.input("event must not be empty", "event");
         }
-        properties = properties == null ? Values.object() : properties.deepCopy();
-        context = context == null ? Values.object() : context.deepCopy();
+        properties = properties == null ? Values.object() : properties;
+        context = context == null ? Values.object() : context;
     }
 
     /**
@@ -60,11 +60,27 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
      */
     public static TrackMessage of(JsonNode userId, JsonNode event, JsonNode properties, JsonNode context, JsonNode timestamp,
             Clock clock) {
+        return of(userId, event, properties, context, timestamp, clock, true);
+    }
+
+    /**
+     * As {@link #of}, for values that nothing else holds or will change (a batch line's own input when no
+     * XanoScript runs after the call): properties and context are used as they are, not copied.
+     */
+    public static TrackMessage ofOwned(JsonNode userId, JsonNode event, JsonNode properties, JsonNode context,
+            JsonNode timestamp, Clock clock) {
+        return of(userId, event, properties, context, timestamp, clock, false);
+    }
+
+    private static TrackMessage of(JsonNode userId, JsonNode event, JsonNode properties, JsonNode context, JsonNode timestamp,
+            Clock clock, boolean copy) {
+        ObjectNode p = objectOrNull(properties, "properties");
+        ObjectNode c = objectOrNull(context, "context");
         return new TrackMessage(
                 requiredText(userId, "user_id"),
                 requiredText(event, "event"),
-                objectOrNull(properties, "properties"),
-                objectOrNull(context, "context"),
+                copy && p != null ? p.deepCopy() : p,
+                copy && c != null ? c.deepCopy() : c,
                 timestamp(timestamp, clock));
     }
 

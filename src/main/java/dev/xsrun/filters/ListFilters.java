@@ -416,7 +416,8 @@ final class ListFilters {
     }
 
     private static JsonNode indexBy(FilterCall c) {
-        List<String> segs = Paths.segments(c.arg(0));
+        // An empty or null path keys each element by itself, as sort reads an empty path (§6.2).
+        List<String> segs = Values.toText(c.arg(0)).isEmpty() ? List.of() : Paths.segments(c.arg(0));
         ObjectNode out = Values.object();
         for (JsonNode e : Paths.elements(container(c))) {
             String key = Values.toText(Values.orNull(Paths.read(e, segs)));

@@ -173,7 +173,7 @@ public final class XsParser {
     private XanoScriptParser parser(XsLexer lexer, int line, int column) {
         lexer.setLine(line);
         lexer.setCharPositionInLine(column);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = new AllTokens(lexer);
         XanoScriptParser parser = new XanoScriptParser(tokens);
         parser.removeErrorListeners();
         return parser;

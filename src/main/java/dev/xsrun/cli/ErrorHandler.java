@@ -7,11 +7,15 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         boolean verbose = parsed != null && parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
-        cl.getErr().println("xsrun: internal error: " + ex);
+        return report(ex, cl.getErr(), verbose);
+    }
+
+    static int report(Exception ex, java.io.PrintWriter err, boolean verbose) {
+        err.println("xsrun: internal error: " + ex);
         if (verbose) {
-            ex.printStackTrace(cl.getErr());
+            ex.printStackTrace(err);
         } else {
-            cl.getErr().println("(run again with --verbose for details)");
+            err.println("(run again with --verbose for details)");
         }
         return ExitCodes.SOFTWARE;
     }

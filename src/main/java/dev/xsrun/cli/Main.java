@@ -16,7 +16,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        Integer checked = CheckCommand.withoutPicocli(args);
+        System.exit(checked != null ? checked : execute(args));
     }
 
     /** Runs the command line and returns the exit code (used by tests too). */

@@ -6,13 +6,10 @@ import dev.xsrun.ast.FilterCatalog;
 import dev.xsrun.diag.Diagnostic;
 import dev.xsrun.diag.SourceSpan;
 import dev.xsrun.diag.SourceText;
-import dev.xsrun.syntax.gen.XanoScriptLexer;
 import dev.xsrun.syntax.gen.XanoScriptParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Parser;
@@ -124,12 +121,14 @@ public final class XsParser {
             return;
         }
         int errorsBefore = diagnostics.size();
-        SourceSpan tooDeep = BraceScanner.tooDeep(path, text, firstLine, MAX_NESTING);
+        XsLexer lexer = new XsLexer(text, path);
+        // the lexer counted the brackets while reading the text; the exact scan only when there are many
+        SourceSpan tooDeep = lexer.openingBrackets() <= MAX_NESTING ? null : BraceScanner.tooDeep(path, text, firstLine, MAX_NESTING);
         if (tooDeep != null) {
             diagnostics.add(Diagnostic.error(tooDeep, "nesting is deeper than " + MAX_NESTING + " levels"));
             return;
         }
-        XanoScriptParser parser = parser(path, text, firstLine, 0);
+        XanoScriptParser parser = parser(lexer, firstLine, 0);
         XanoScriptParser.DocumentContext tree = parseTwoStage(parser, path, diagnostics);
         if (diagnostics.size() > errorsBefore) {
             return;
@@ -171,13 +170,10 @@ public final class XsParser {
         return i > start ? text.substring(start, i) : null;
     }
 
-    private XanoScriptParser parser(String path, String text, int line, int column) {
-        CodePointCharStream chars = CharStreams.fromString(text, path);
-        XanoScriptLexer lexer = new XanoScriptLexer(chars);
-        lexer.removeErrorListeners();
+    private XanoScriptParser parser(XsLexer lexer, int line, int column) {
         lexer.setLine(line);
         lexer.setCharPositionInLine(column);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = new AllTokens(lexer);
         XanoScriptParser parser = new XanoScriptParser(tokens);
         parser.removeErrorListeners();
         return parser;
@@ -206,7 +202,7 @@ public final class XsParser {
 
     /** Parses the inside of a backtick expression, placed where it stands in the file. */
     private Expr subExpression(String path, String text, int line, int column, List<Diagnostic> diagnostics) {
-        XanoScriptParser parser = parser(path, text, line, column);
+        XanoScriptParser parser = parser(new XsLexer(text, path), line, column);
         SyntaxErrors listener = new SyntaxErrors(path, diagnostics, MAX_SYNTAX_ERRORS);
         parser.addErrorListener(listener);
         XanoScriptParser.ExprContext e = parser.expr();

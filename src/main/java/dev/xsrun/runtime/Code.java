@@ -20,6 +20,30 @@ abstract class Code {
         return Values.truthy(eval(f));
     }
 
+    /**
+     * Evaluates an operand that is usually an int (a counter, a position) without making a value for
+     * it: returns the int and sets {@code f.other} to null, or returns 0 and leaves the value, which
+     * is not an int, in {@code f.other}. Arithmetic on ints answers here without allocating.
+     */
+    long evalInt(Frame f) {
+        return unboxed(eval(f), f);
+    }
+
+    /** A value as {@link #evalInt} answers it. */
+    static long unboxed(JsonNode v, Frame f) {
+        if (isInt(v)) {
+            f.other = null;
+            return v.longValue();
+        }
+        f.other = v;
+        return 0;
+    }
+
+    /** The value {@link #evalInt} stood for: its int made a value, or what it left in {@code f.other}. */
+    static JsonNode boxed(long v, JsonNode other) {
+        return other != null ? other : Values.of(v);
+    }
+
     /** The ints that the interpreter's fast paths take (Jackson parses small JSON numbers to IntNode). */
     static boolean isInt(JsonNode v) {
         return v instanceof LongNode || v instanceof IntNode;
@@ -39,17 +63,39 @@ abstract class Code {
         return c.eval(f);
     }
 
+    /** {@link #evalInt} with the same shortcut as {@link #value}. */
+    static long intOf(Code c, Frame f) {
+        if (c instanceof Local) {
+            return ((Local) c).evalInt(f);
+        }
+        if (c instanceof Const) {
+            return ((Const) c).evalInt(f);
+        }
+        return c.evalInt(f);
+    }
+
     /** A constant. */
     static final class Const extends Code {
         private final JsonNode value;
+        /** The value as an int, or null when it is not an int. */
+        private final JsonNode other;
+        private final long number;
 
         Const(JsonNode value) {
             this.value = value;
+            this.other = isInt(value) ? null : value;
+            this.number = isInt(value) ? value.longValue() : 0;
         }
 
         @Override
         JsonNode eval(Frame f) {
             return value;
+        }
+
+        @Override
+        long evalInt(Frame f) {
+            f.other = other;
+            return number;
         }
     }
 
@@ -65,6 +111,12 @@ abstract class Code {
         JsonNode eval(Frame f) {
             JsonNode v = f.get(id);
             return v == null ? Values.NULL : v;
+        }
+
+        @Override
+        long evalInt(Frame f) {
+            JsonNode v = f.get(id);
+            return unboxed(v == null ? Values.NULL : v, f);
         }
     }
 
@@ -136,16 +188,16 @@ abstract class Code {
         @Override
         JsonNode eval(Frame f) {
             JsonNode container = value(target, f);
-            JsonNode key = value(index, f);
-            if (container instanceof ArrayNode && isInt(key)) {
-                long i = key.longValue();
+            long i = intOf(index, f);
+            JsonNode key = f.other;
+            if (key == null && container instanceof ArrayNode) {
                 int n = container.size();
                 if (i < 0) {
                     i += n;
                 }
                 return i < 0 || i >= n ? Values.NULL : container.get((int) i);
             }
-            return Values.index(container, key);
+            return Values.index(container, boxed(i, key));
         }
     }
 
@@ -284,26 +336,53 @@ abstract class Code {
     static final class Operator extends Binary {
         private final Expr.Binary expr;
 
-        /** Whether two ints may take the interpreter's int fast path (not for the ==? forms). */
-        private final boolean fast;
-
         Operator(Expr.Binary expr, Code left, Code right) {
             super(left, right);
             this.expr = expr;
-            this.fast = !expr.ignoreEmpty();
         }
 
         @Override
         JsonNode eval(Frame f) {
             JsonNode l = value(left, f);
-            JsonNode r = value(right, f);
-            if (fast && isInt(l) && isInt(r)) {
-                JsonNode sum = Interpreter.integers(expr.op(), l.longValue(), r.longValue());
-                if (sum != null) {
-                    return sum;
+            return f.in.binary(expr, l, value(right, f));
+        }
+    }
+
+    /** {@code + - * / %} (not the ==? forms): two ints give an int here without making values for them. */
+    static final class Arithmetic extends Binary {
+        private final Expr.Binary expr;
+        private final Expr.BinaryOp op;
+
+        Arithmetic(Expr.Binary expr, Code left, Code right) {
+            super(left, right);
+            this.expr = expr;
+            this.op = expr.op();
+        }
+
+        static boolean handles(Expr.Binary e) {
+            return !e.ignoreEmpty() && e.op().level <= Expr.BinaryOp.SUB.level;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            long v = evalInt(f);
+            return boxed(v, f.other);
+        }
+
+        @Override
+        long evalInt(Frame f) {
+            long a = intOf(left, f);
+            JsonNode l = f.other;
+            long b = intOf(right, f);
+            JsonNode r = f.other;
+            if (l == null && r == null) {
+                long v = Interpreter.exact(op, a, b);
+                if (v != Interpreter.NOT_EXACT) {
+                    f.other = null;
+                    return v;
                 }
             }
-            return f.in.binary(expr, l, r);
+            return unboxed(f.in.binary(expr, boxed(a, l), boxed(b, r)), f);
         }
     }
 
@@ -370,14 +449,14 @@ abstract class Code {
 
         @Override
         boolean test(Frame f) {
-            JsonNode l = value(left, f);
-            JsonNode r = value(right, f);
-            if (isInt(l) && isInt(r)) {
-                long a = l.longValue();
-                long b = r.longValue();
+            long a = intOf(left, f);
+            JsonNode l = f.other;
+            long b = intOf(right, f);
+            JsonNode r = f.other;
+            if (l == null && r == null) {
                 return a < b ? below : a == b ? equal : above;
             }
-            return Values.truthy(f.in.binary(expr, l, r));
+            return Values.truthy(f.in.binary(expr, boxed(a, l), boxed(b, r)));
         }
     }
 }

@@ -67,14 +67,14 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     public Step visitVar(Stmt.Var s) {
         LValue target = s.target();
         if (target.isPlain()) {
-            return new Step.Assign(target.id(), owned(s.value()));
+            return new Step.Assign(target.id(), expr(s.value()), Interpreter.mayAlias(s.value()));
         }
         List<Expr> path = target.path();
         Code[] keys = new Code[path.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = expr(path.get(i));
         }
-        return new Step.Update(target.id(), keys, owned(s.value()));
+        return new Step.Update(target.id(), keys, expr(s.value()), Interpreter.mayAlias(s.value()));
     }
 
     @Override
@@ -236,7 +236,10 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
             case ELVIS:
                 return new Code.Elvis(left, right);
             default:
-                return Code.Compare.handles(e) ? new Code.Compare(e, left, right) : new Code.Operator(e, left, right);
+                if (Code.Compare.handles(e)) {
+                    return new Code.Compare(e, left, right);
+                }
+                return Code.Arithmetic.handles(e) ? new Code.Arithmetic(e, left, right) : new Code.Operator(e, left, right);
         }
     }
 

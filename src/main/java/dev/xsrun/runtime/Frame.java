@@ -14,6 +14,8 @@ final class Frame extends Scope {
     final JsonNode input;
     final String function;
     final List<List<Stmt>> postProcess = new ArrayList<>();
+    /** Where {@link Code#evalInt} leaves a value that is not an int. */
+    JsonNode other;
 
     Frame(Interpreter in, String function, JsonNode input) {
         this.in = in;

@@ -40,6 +40,8 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime 
     private final Map<List<Stmt>, Step.Block> blocks = new IdentityHashMap<>();
     private int depth;
     private long ticks;
+    /** Read on every loop iteration, so kept at hand. */
+    private final long maxLoopIterations;
     /** Counted by {@link #execute} and by compiled blocks alike. */
     long statementCount;
 
@@ -99,6 +101,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime 
     public Interpreter(RunContext ctx) {
         this.ctx = ctx;
         this.statements = new Statements(this, ctx);
+        this.maxLoopIterations = ctx.limits().maxLoopIterations();
     }
 
     RunContext context() {
@@ -202,7 +205,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime 
 
     /** Called once per loop iteration: the deadline and the iteration cap. */
     void tick(long iteration, SourceSpan at) {
-        if (iteration >= ctx.limits().maxLoopIterations()) {
+        if (iteration >= maxLoopIterations) {
             throw XsError.fatal("Execution limit exceeded: more than " + ctx.limits().maxLoopIterations()
                     + " iterations of one loop (runaway loop?)").at(at);
         }
@@ -608,23 +611,14 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime 
      */
     static JsonNode integers(Expr.BinaryOp op, long a, long b) {
         switch (op) {
-            case ADD: {
-                long sum = a + b;
-                return ((a ^ sum) & (b ^ sum)) < 0 ? null : Values.of(sum);
-            }
-            case SUB: {
-                long diff = a - b;
-                return ((a ^ b) & (a ^ diff)) < 0 ? null : Values.of(diff);
-            }
-            case MUL: {
-                long hi = Math.multiplyHigh(a, b);
-                long lo = a * b;
-                return hi == 0 && lo >= 0 || hi == -1 && lo < 0 ? Values.of(lo) : null;
-            }
+            case ADD:
+            case SUB:
+            case MUL:
             case DIV:
-                return b != 0 && b != -1 && a % b == 0 ? Values.of(a / b) : null;
-            case MOD:
-                return b == 0 ? null : Values.of(b == -1 ? 0 : a % b);
+            case MOD: {
+                long v = exact(op, a, b);
+                return v == NOT_EXACT ? null : Values.of(v);
+            }
             case LT:
                 return Values.of(a < b);
             case LE:
@@ -641,6 +635,38 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime 
                 return Values.of(a != b);
             default:
                 return null;
+        }
+    }
+
+    /** What {@link #exact} answers when the general rules must decide. */
+    static final long NOT_EXACT = Long.MIN_VALUE;
+
+    /**
+     * + - * / % of two ints when the answer is an int as {@link Values} gives it, else NOT_EXACT:
+     * on overflow, a fraction, a zero divisor, and for the one int answer that equals NOT_EXACT
+     * (the general rules give that one too).
+     */
+    static long exact(Expr.BinaryOp op, long a, long b) {
+        switch (op) {
+            case ADD: {
+                long sum = a + b;
+                return ((a ^ sum) & (b ^ sum)) < 0 ? NOT_EXACT : sum;
+            }
+            case SUB: {
+                long diff = a - b;
+                return ((a ^ b) & (a ^ diff)) < 0 ? NOT_EXACT : diff;
+            }
+            case MUL: {
+                long hi = Math.multiplyHigh(a, b);
+                long lo = a * b;
+                return hi == 0 && lo >= 0 || hi == -1 && lo < 0 ? lo : NOT_EXACT;
+            }
+            case DIV:
+                return b != 0 && b != -1 && a % b == 0 ? a / b : NOT_EXACT;
+            case MOD:
+                return b == 0 ? NOT_EXACT : b == -1 ? 0 : a % b;
+            default:
+                return NOT_EXACT;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.xsrun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.xsrun.ast.ErrorTypes;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.Stmt;
@@ -53,19 +54,25 @@ abstract class Step {
         }
     }
 
-    /** {@code var $x} and {@code var.update $x}: a whole variable. */
+    /**
+     * {@code var $x} and {@code var.update $x}: a whole variable. The value is copied when it may
+     * share structure with another variable ({@link Interpreter#mayAlias}).
+     */
     static final class Assign extends Step {
         private final int id;
         private final Code value;
+        private final boolean copy;
 
-        Assign(int id, Code value) {
+        Assign(int id, Code value, boolean copy) {
             this.id = id;
             this.value = value;
+            this.copy = copy;
         }
 
         @Override
         void run(Frame f) {
-            f.put(id, value.eval(f));
+            JsonNode v = value.eval(f);
+            f.put(id, copy ? Values.copy(v) : v);
         }
     }
 
@@ -74,16 +81,32 @@ abstract class Step {
         private final int id;
         private final Code[] keys;
         private final Code value;
+        private final boolean copy;
 
-        Update(int id, Code[] keys, Code value) {
+        Update(int id, Code[] keys, Code value, boolean copy) {
             this.id = id;
             this.keys = keys;
             this.value = value;
+            this.copy = copy;
         }
 
         @Override
         void run(Frame f) {
             JsonNode v = value.eval(f);
+            if (copy) {
+                v = Values.copy(v);
+            }
+            if (keys.length == 1) {
+                long i = Code.intOf(keys[0], f);
+                JsonNode key = f.other;
+                JsonNode root = f.get(id);
+                if (key == null && root instanceof ArrayNode && i >= 0 && i < root.size()) {
+                    ((ArrayNode) root).set((int) i, v);
+                    return;
+                }
+                f.in.store(id, new JsonNode[] {Code.boxed(i, key)}, v);
+                return;
+            }
             JsonNode[] k = new JsonNode[keys.length];
             for (int i = 0; i < k.length; i++) {
                 k[i] = keys[i].eval(f);

@@ -199,6 +199,12 @@ abstract class Code {
             }
             return Values.index(container, boxed(i, key));
         }
+
+        /** Overridden so that the call to eval is bound to this class: list elements are mostly compared. */
+        @Override
+        long evalInt(Frame f) {
+            return unboxed(eval(f), f);
+        }
     }
 
     /** {@code !operand} */

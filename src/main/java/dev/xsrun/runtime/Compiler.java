@@ -54,7 +54,12 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     /** An expression whose value is stored: copied when it may share structure with another variable. */
     private Code owned(Expr e) {
         Code c = expr(e);
-        return Interpreter.mayAlias(e) ? new Code.Owned(c) : c;
+        return mayAlias(e) ? new Code.Owned(c) : c;
+    }
+
+    /** {@link Interpreter#mayAlias}, and a literal number, text, bool or null never does. */
+    private static boolean mayAlias(Expr e) {
+        return !(e instanceof Expr.Literal && !((Expr.Literal) e).value().isContainerNode()) && Interpreter.mayAlias(e);
     }
 
     private static int slot(String name) {
@@ -67,14 +72,14 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     public Step visitVar(Stmt.Var s) {
         LValue target = s.target();
         if (target.isPlain()) {
-            return new Step.Assign(target.id(), expr(s.value()), Interpreter.mayAlias(s.value()));
+            return new Step.Assign(target.id(), expr(s.value()), mayAlias(s.value()));
         }
         List<Expr> path = target.path();
         Code[] keys = new Code[path.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = expr(path.get(i));
         }
-        return new Step.Update(target.id(), keys, expr(s.value()), Interpreter.mayAlias(s.value()));
+        return new Step.Update(target.id(), keys, expr(s.value()), mayAlias(s.value()));
     }
 
     @Override

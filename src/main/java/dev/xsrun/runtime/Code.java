@@ -50,8 +50,8 @@ abstract class Code {
     }
 
     /**
-     * Evaluates an operand. Most operands are variables and constants: testing for those two final
-     * classes first spares a virtual call through a call site that sees every kind of node.
+     * Evaluates an operand. Most operands are variables, constants and arithmetic: testing for those
+     * final classes first spares a virtual call through a call site that sees every kind of node.
      */
     static JsonNode value(Code c, Frame f) {
         if (c instanceof Local) {
@@ -60,10 +60,13 @@ abstract class Code {
         if (c instanceof Const) {
             return ((Const) c).value;
         }
+        if (c instanceof Arithmetic) {
+            return ((Arithmetic) c).eval(f);
+        }
         return c.eval(f);
     }
 
-    /** {@link #evalInt} with the same shortcut as {@link #value}. */
+    /** {@link #evalInt} with the shortcut {@link #value} takes for variables and constants. */
     static long intOf(Code c, Frame f) {
         if (c instanceof Local) {
             return ((Local) c).evalInt(f);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Document;
-import dev.xsrun.ast.ErrorTypes;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.Names;
@@ -18,6 +17,7 @@ import dev.xsrun.filters.FilterSpec;
 import dev.xsrun.filters.Lambda;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +28,22 @@ import java.util.Map;
  * another variable is copied, so in-place statements ({@code array.push}, {@code var.update $a[i]})
  * can change their own variable without copying it each time.
  */
-public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<Void>, FilterRuntime {
+public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime {
     private final RunContext ctx;
     private final Statements statements;
     private final Map<String, FilterRegistry.Entry> filterCache = new HashMap<>();
     private final Map<Expr, Boolean> elementUse = new java.util.IdentityHashMap<>();
     private Frame frame;
     private Element element;
+    /** Compiled code by function and by statement list (the tree is immutable, so identity is enough). */
+    private final Map<Document.FunctionDef, Compiler.Function> compiled = new IdentityHashMap<>();
+    private final Map<List<Stmt>, Step.Block> blocks = new IdentityHashMap<>();
     private int depth;
     private long ticks;
-    private long statementCount;
-
-    /** The variables and input of one function call. */
-    static final class Frame {
-        final Scope vars = new Scope();
-        final JsonNode input;
-        final String function;
-        final List<List<Stmt>> postProcess = new ArrayList<>();
-
-        Frame(String function, JsonNode input) {
-            this.function = function;
-            this.input = input;
-        }
-    }
+    /** Read on every loop iteration, so kept at hand. */
+    private final long maxLoopIterations;
+    /** Counted by {@link #execute} and by compiled blocks alike. */
+    long statementCount;
 
     /** The element bindings of a higher-order filter or array statement: $$, $index, $parent, $result. */
     private static final class Element {
@@ -92,7 +85,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     }
 
     /** Loop control: {@code break}, {@code continue}, {@code remove}. */
-    private static final class JumpSignal extends RuntimeException {
+    static final class JumpSignal extends RuntimeException {
         final Stmt.Jump.Kind kind;
 
         JumpSignal(Stmt.Jump.Kind kind) {
@@ -101,13 +94,14 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         }
     }
 
-    private static final JumpSignal BREAK = new JumpSignal(Stmt.Jump.Kind.BREAK);
-    private static final JumpSignal CONTINUE = new JumpSignal(Stmt.Jump.Kind.CONTINUE);
-    private static final JumpSignal REMOVE = new JumpSignal(Stmt.Jump.Kind.REMOVE);
+    static final JumpSignal BREAK = new JumpSignal(Stmt.Jump.Kind.BREAK);
+    static final JumpSignal CONTINUE = new JumpSignal(Stmt.Jump.Kind.CONTINUE);
+    static final JumpSignal REMOVE = new JumpSignal(Stmt.Jump.Kind.REMOVE);
 
     public Interpreter(RunContext ctx) {
         this.ctx = ctx;
         this.statements = new Statements(this, ctx);
+        this.maxLoopIterations = ctx.limits().maxLoopIterations();
     }
 
     RunContext context() {
@@ -116,6 +110,10 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     Frame frame() {
         return frame;
+    }
+
+    Statements statements() {
+        return statements;
     }
 
     // ---- running a job and calling functions ---------------------------------------------------
@@ -164,14 +162,15 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         }
         Frame saved = frame;
         Element savedElement = element;
-        frame = new Frame(fn.name(), bound);
+        frame = new Frame(this, fn.name(), bound);
         element = null;
         depth++;
         try {
             JsonNode result;
+            Compiler.Function code = compiled.computeIfAbsent(fn, Compiler::compile);
             try {
-                execute(fn.stack());
-                result = fn.response() == null ? Values.NULL : eval(fn.response());
+                code.stack().run(frame);
+                result = code.response().eval(frame);
             } catch (ReturnSignal r) {
                 result = r.value;
             }
@@ -199,24 +198,14 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         return statementCount;
     }
 
+    /** Runs a statement list that is not a function's own stack (util.post_process), compiled on first use. */
     void execute(List<Stmt> body) {
-        for (int i = 0, n = body.size(); i < n; i++) {
-            Stmt s = body.get(i);
-            statementCount++;
-            try {
-                s.accept(this);
-            } catch (XsError e) {
-                throw e.at(s.span());
-            } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException
-                     | UnsupportedOperationException | NullPointerException bug) {
-                throw XsError.fatal("internal error: " + bug).at(s.span());
-            }
-        }
+        blocks.computeIfAbsent(body, Compiler::block).run(frame);
     }
 
     /** Called once per loop iteration: the deadline and the iteration cap. */
-    private void tick(long iteration, SourceSpan at) {
-        if (iteration >= ctx.limits().maxLoopIterations()) {
+    void tick(long iteration, SourceSpan at) {
+        if (iteration >= maxLoopIterations) {
             throw XsError.fatal("Execution limit exceeded: more than " + ctx.limits().maxLoopIterations()
                     + " iterations of one loop (runaway loop?)").at(at);
         }
@@ -234,213 +223,6 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         }
     }
 
-    @Override
-    public Void visitVar(Stmt.Var s) {
-        JsonNode value = evalOwned(s.value());
-        if (s.target().isPlain()) {
-            frame.vars.put(s.target().id(), value);
-        } else {
-            write(s.target(), value);
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitConditional(Stmt.Conditional s) {
-        for (Stmt.Branch b : s.branches()) {
-            if (Values.truthy(eval(b.condition()))) {
-                execute(b.body());
-                return null;
-            }
-        }
-        if (s.elseBody() != null) {
-            execute(s.elseBody());
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitSwitch(Stmt.Switch s) {
-        JsonNode subject = eval(s.subject());
-        List<Stmt.Case> cases = s.cases();
-        int start = -1;
-        for (int i = 0; i < cases.size(); i++) {
-            if (Values.looseEquals(subject, eval(cases.get(i).value()))) {
-                start = i;
-                break;
-            }
-        }
-        if (start < 0) {
-            if (s.defaultBody() != null) {
-                execute(s.defaultBody());
-            }
-            return null;
-        }
-        for (int i = start; i < cases.size(); i++) {
-            execute(cases.get(i).body());
-            if (cases.get(i).breaks()) {
-                return null;
-            }
-        }
-        if (s.defaultBody() != null) {
-            execute(s.defaultBody());
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitForEach(Stmt.ForEach s) {
-        JsonNode list = eval(s.list());
-        List<JsonNode> items = new ArrayList<>();
-        if (list.isArray()) {
-            list.forEach(items::add);
-        } else if (list.isObject()) {
-            list.forEach(items::add);
-        } else if (!list.isNull() && !list.isMissingNode()) {
-            items.add(list);
-        }
-        List<Integer> removed = null;
-        long iteration = 0;
-        for (int i = 0; i < items.size(); i++) {
-            tick(iteration++, s.span());
-            if (s.item() != null) {
-                frame.vars.put(s.item(), Values.copy(items.get(i)));
-            }
-            Stmt.Jump.Kind ended = iteration(s.body());
-            if (ended == Stmt.Jump.Kind.BREAK) {
-                break;
-            }
-            if (ended == Stmt.Jump.Kind.REMOVE) {
-                if (removed == null) {
-                    removed = new ArrayList<>();
-                }
-                removed.add(i);
-            }
-        }
-        if (removed != null) {
-            statements.removeElements(s.list(), list, removed, s.span());
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitFor(Stmt.For s) {
-        long n = Values.toLong(eval(s.count()));
-        for (long i = 0; i < n; i++) {
-            tick(i, s.span());
-            if (s.index() != null) {
-                frame.vars.put(s.index(), Values.of(i));
-            }
-            if (iteration(s.body()) == Stmt.Jump.Kind.BREAK) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitWhile(Stmt.While s) {
-        long iteration = 0;
-        while (Values.truthy(eval(s.condition()))) {
-            tick(iteration++, s.span());
-            if (iteration(s.body()) == Stmt.Jump.Kind.BREAK) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    /** Runs one pass of a loop body; returns how it ended early (break, continue, remove) or null. */
-    private Stmt.Jump.Kind iteration(List<Stmt> body) {
-        try {
-            execute(body);
-            return null;
-        } catch (JumpSignal j) {
-            return j.kind;
-        }
-    }
-
-    @Override
-    public Void visitJump(Stmt.Jump s) {
-        switch (s.kind()) {
-            case BREAK:
-                throw BREAK;
-            case CONTINUE:
-                throw CONTINUE;
-            default:
-                throw REMOVE;
-        }
-    }
-
-    @Override
-    public Void visitReturn(Stmt.Return s) {
-        throw new ReturnSignal(evalOwned(s.value()));
-    }
-
-    @Override
-    public Void visitPrecondition(Stmt.Precondition s) {
-        if (Values.truthy(eval(s.condition()))) {
-            return null;
-        }
-        String type = ErrorTypes.normalise(s.errorType());
-        String message = s.error() == null ? "" : Values.toText(eval(s.error()));
-        JsonNode payload = s.payload() == null ? Values.NULL : evalOwned(s.payload());
-        throw new XsError(XsError.Kind.RUNTIME, ErrorTypes.code(type), type, ErrorTypes.status(type), message, payload, s.span());
-    }
-
-    @Override
-    public Void visitThrow(Stmt.Throw s) {
-        String name = Values.toText(eval(s.name()));
-        String message = Values.toText(eval(s.value()));
-        throw new XsError(XsError.Kind.RUNTIME, XsError.FATAL, name, 500, message, null, s.span());
-    }
-
-    @Override
-    public Void visitTryCatch(Stmt.TryCatch s) {
-        try {
-            execute(s.tryBody());
-        } catch (XsError e) {
-            if (e.kind() == XsError.Kind.TIMEOUT) {
-                throw e;
-            }
-            frame.vars.put("error", e.toErrorValue());
-            execute(s.catchBody());
-        } finally {
-            if (s.finallyBody() != null) {
-                execute(s.finallyBody());
-            }
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitGroup(Stmt.Group s) {
-        execute(s.body());
-        return null;
-    }
-
-    @Override
-    public Void visitFunctionRun(Stmt.FunctionRun s) {
-        JsonNode input = s.input() == null ? Values.object() : eval(s.input());
-        checkDeadline(s.span());
-        JsonNode result = call(s.function(), input, s.nameSpan());
-        if (s.as() != null) {
-            frame.vars.put(s.as(), result);
-        }
-        return null;
-    }
-
-    @Override
-    public Void visitInvoke(Stmt.Invoke s) {
-        statements.run(s);
-        return null;
-    }
-
-    @Override
-    public Void visitDisabled(Stmt.Disabled s) {
-        return null;
-    }
-
     void stop(JsonNode value, SourceSpan at) {
         throw new StopSignal(value, at);
     }
@@ -448,12 +230,12 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     // ---- variables and paths -------------------------------------------------------------------
 
     void setVariable(String name, JsonNode value) {
-        frame.vars.put(name, value);
+        frame.put(name, value);
     }
 
     /** Reads the current value at a statement's target path; null when absent. */
     JsonNode read(LValue target) {
-        JsonNode v = frame.vars.get(target.id());
+        JsonNode v = frame.get(target.id());
         if (v == null) {
             return Values.NULL;
         }
@@ -466,31 +248,27 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     /** Writes a value at a statement's target path, creating what is missing (spec 4.1). */
     void write(LValue target, JsonNode value) {
         if (target.isPlain()) {
-            frame.vars.put(target.id(), value);
+            frame.put(target.id(), value);
             return;
         }
         List<Expr> path = target.path();
-        if (path.size() == 1) {
-            JsonNode key = eval(path.get(0));
-            JsonNode root = frame.vars.get(target.id());
-            JsonNode updated = put(root != null && root.isContainerNode() ? root : Values.object(), key, value);
-            if (updated != root) {
-                frame.vars.put(target.id(), updated);
-            }
-            return;
-        }
         JsonNode[] keys = new JsonNode[path.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = eval(path.get(i));
         }
-        JsonNode root = frame.vars.get(target.id());
+        store(target.id(), keys, value);
+    }
+
+    /** Sets variable[keys...] = value, creating what is missing; lists and objects are changed in place. */
+    void store(int id, JsonNode[] keys, JsonNode value) {
+        JsonNode root = frame.get(id);
         JsonNode updated = assign(root, keys, 0, value);
         if (updated != root) {
-            frame.vars.put(target.id(), updated);
+            frame.put(id, updated);
         }
     }
 
-    private static JsonNode assign(JsonNode node, JsonNode[] keys, int i, JsonNode value) {
+    static JsonNode assign(JsonNode node, JsonNode[] keys, int i, JsonNode value) {
         JsonNode container = node != null && node.isContainerNode() ? node : Values.object();
         JsonNode key = keys[i];
         if (i == keys.length - 1) {
@@ -532,7 +310,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
     }
 
     /** Sets container[key] = value; returns the container, or a new object when a list had to become one. */
-    private static JsonNode put(JsonNode container, JsonNode key, JsonNode value) {
+    static JsonNode put(JsonNode container, JsonNode key, JsonNode value) {
         if (container.isObject()) {
             ((ObjectNode) container).set(key.isTextual() ? key.textValue() : Values.toText(key), value);
             return container;
@@ -581,7 +359,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
         return v.isContainerNode() && mayAlias(e) ? v.deepCopy() : v;
     }
 
-    private static boolean mayAlias(Expr e) {
+    static boolean mayAlias(Expr e) {
         if (e instanceof Expr.ArrayLiteral || e instanceof Expr.ObjectLiteral || e instanceof Expr.Unary) {
             return false;
         }
@@ -664,7 +442,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
                 return special;
             }
         }
-        JsonNode v = frame.vars.get(id);
+        JsonNode v = frame.get(id);
         return v == null ? Values.NULL : v;
     }
 
@@ -674,7 +452,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
             case NOW:
                 return Values.of(ctx.clock().getAsLong());
             case ELEMENT:
-                return element != null ? element.self : Values.orNull(frame.vars.get(e.id()));
+                return element != null ? element.self : Values.orNull(frame.get(e.id()));
             default:
                 break;
         }
@@ -708,7 +486,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     ObjectNode snapshotVariables() {
         ObjectNode o = Values.object();
-        frame.vars.forEach((k, v) -> o.set(k, v));
+        frame.forEach((k, v) -> o.set(k, v));
         return o;
     }
 
@@ -721,7 +499,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
                 return ctx.env().value(e.name());
             }
             if (root == Names.VAR) {
-                return Values.orNull(frame.vars.get(e.name()));
+                return Values.orNull(frame.get(e.name()));
             }
         }
         return Values.field(eval(target), e.name());
@@ -772,8 +550,11 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
             default:
                 break;
         }
-        JsonNode l = eval(e.left());
-        JsonNode r = eval(e.right());
+        return binary(e, eval(e.left()), eval(e.right()));
+    }
+
+    /** An operator that takes both sides as values (not and, or, ??, ?:), applied to the evaluated sides. */
+    JsonNode binary(Expr.Binary e, JsonNode l, JsonNode r) {
         if ((l.isLong() || l.isInt()) && (r.isLong() || r.isInt()) && !e.ignoreEmpty()) {
             JsonNode fast = integers(e.op(), l.longValue(), r.longValue());
             if (fast != null) {
@@ -825,17 +606,18 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
 
     /**
      * The common case of loops and indexes, two ints, without the general conversions; null when the
-     * operator needs the general path (division, ranges, concatenation, overflow).
+     * operator needs the general path (ranges, concatenation, overflow, a division that leaves a
+     * fraction, zero divisors); it gives exactly what {@link Values} would.
      */
-    private static JsonNode integers(Expr.BinaryOp op, long a, long b) {
+    static JsonNode integers(Expr.BinaryOp op, long a, long b) {
         switch (op) {
-            case ADD: {
-                long sum = a + b;
-                return ((a ^ sum) & (b ^ sum)) < 0 ? null : Values.of(sum);
-            }
-            case SUB: {
-                long diff = a - b;
-                return ((a ^ b) & (a ^ diff)) < 0 ? null : Values.of(diff);
+            case ADD:
+            case SUB:
+            case MUL:
+            case DIV:
+            case MOD: {
+                long v = exact(op, a, b);
+                return v == NOT_EXACT ? null : Values.of(v);
             }
             case LT:
                 return Values.of(a < b);
@@ -853,6 +635,38 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, Stmt.Visitor<V
                 return Values.of(a != b);
             default:
                 return null;
+        }
+    }
+
+    /** What {@link #exact} answers when the general rules must decide. */
+    static final long NOT_EXACT = Long.MIN_VALUE;
+
+    /**
+     * + - * / % of two ints when the answer is an int as {@link Values} gives it, else NOT_EXACT:
+     * on overflow, a fraction, a zero divisor, and for the one int answer that equals NOT_EXACT
+     * (the general rules give that one too).
+     */
+    static long exact(Expr.BinaryOp op, long a, long b) {
+        switch (op) {
+            case ADD: {
+                long sum = a + b;
+                return ((a ^ sum) & (b ^ sum)) < 0 ? NOT_EXACT : sum;
+            }
+            case SUB: {
+                long diff = a - b;
+                return ((a ^ b) & (a ^ diff)) < 0 ? NOT_EXACT : diff;
+            }
+            case MUL: {
+                long hi = Math.multiplyHigh(a, b);
+                long lo = a * b;
+                return hi == 0 && lo >= 0 || hi == -1 && lo < 0 ? lo : NOT_EXACT;
+            }
+            case DIV:
+                return b != 0 && b != -1 && a % b == 0 ? a / b : NOT_EXACT;
+            case MOD:
+                return b == 0 ? NOT_EXACT : b == -1 ? 0 : a % b;
+            default:
+                return NOT_EXACT;
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
  * The variables of one function call: an array indexed by the names' numbers ({@link Names}), so a
  * read is one array access, plus the order the variables were created in (for util.get_vars).
  */
-final class Scope {
+class Scope {
     private JsonNode[] values = new JsonNode[Math.max(16, Names.count())];
     private int[] order = new int[8];
     private int size;

@@ -151,10 +151,10 @@ final class Templates {
         } else if (segs[0].equals("input")) {
             v = in.frame().input;
         } else if (segs[0].equals("var") && segs.length > 1) {
-            v = Values.orNull(in.frame().vars.get(segs[1]));
+            v = Values.orNull(in.frame().get(segs[1]));
             k = 2;
         } else {
-            v = Values.orNull(in.frame().vars.get(segs[0]));
+            v = Values.orNull(in.frame().get(segs[0]));
         }
         for (; k < segs.length; k++) {
             v = Values.field(v, segs[k]);

@@ -1,5 +1,6 @@
 package dev.xsrun.cli;
 
+import dev.xsrun.http.JdkTransport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Integer checked = CheckCommand.withoutPicocli(args);
-        System.exit(checked != null ? checked : execute(args));
+        int exit = checked != null ? checked : execute(args);
+        JdkTransport.releaseForExit();
+        System.exit(exit);
     }
 
     /** Runs the command line and returns the exit code (used by tests too). */

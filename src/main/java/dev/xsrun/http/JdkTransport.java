@@ -52,6 +52,28 @@ public final class JdkTransport implements HttpTransport {
         return SHARED;
     }
 
+    /**
+     * Ends the selector threads of java.net.http clients, for a process about to exit. Java 17's
+     * HttpClient cannot be closed, and its selector thread waits for network events in native code; a
+     * JVM exit waits 300 ms for threads in native code before it gives up on them, which every run that
+     * made a request paid. An interrupted selector thread closes its selector and ends. The clients are
+     * unusable afterwards, so this is for the very end of the process only.
+     */
+    public static void releaseForExit() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            if (name.startsWith("HttpClient-") && name.endsWith("-SelectorManager")) {
+                t.interrupt();
+                try {
+                    t.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     @Override
     public HttpReply send(OutgoingRequest r) throws TransportFailure {
         URI uri;

@@ -321,8 +321,8 @@ final class BatchRun {
             return malformed(line, "longer than " + s.template().limits().maxValueBytes() + " bytes");
         }
         JsonNode parsed;
-        try (JsonParser p = Json.mapper().createParser(raw.bytes())) {
-            parsed = Json.mapper().readTree(p);
+        try (JsonParser p = Json.parser(raw.bytes())) {
+            parsed = Json.read(p);
             if (parsed != null && p.nextToken() != null) {
                 return malformed(line, "not valid JSON: more text after the value at column " + p.currentTokenLocation().getColumnNr());
             }

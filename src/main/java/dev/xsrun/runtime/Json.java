@@ -1,18 +1,33 @@
 package dev.xsrun.runtime;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
 /** JSON in and out with XanoScript's (PHP json_encode) formatting of numbers and strings. */
 public final class Json {
-    /** Jackson's mapper, built on first use: checking files never needs it, and building it costs start-up time. */
+    /**
+     * The streaming parser's factory. Reading builds trees from its tokens here instead of going through
+     * Jackson's ObjectMapper, whose set-up is a good part of a batch run's start-up and whose per-call
+     * context is a good part of reading a short line.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    /** Jackson's mapper, built on first use: only printing a literal through it needs one. */
     private static final class Holder {
         static final ObjectMapper MAPPER = JsonMapper.builder()
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -27,17 +42,83 @@ public final class Json {
     private Json() {
     }
 
+    /** A parser over UTF-8 (or UTF-16/32, detected) bytes. */
+    public static JsonParser parser(byte[] json) throws IOException {
+        return FACTORY.createParser(json);
+    }
+
+    /** A parser over text. */
+    public static JsonParser parser(String json) throws IOException {
+        return FACTORY.createParser(json);
+    }
+
+    /**
+     * The next value from the parser as a tree, or Java null at the end of the input: the tree
+     * {@code ObjectMapper.readTree} gives (ints, longs and big integers by size, other numbers as
+     * doubles, a repeated key keeps its last value). Leaves the parser on the value's last token.
+     */
+    public static JsonNode read(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        return t == null ? null : value(p, t);
+    }
+
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = Values.object();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    o.replace(name, value(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = Values.list();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    a.add(value(p, e));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return Values.F.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT:
+                        return Values.F.numberNode(p.getIntValue());
+                    case LONG:
+                        return Values.F.numberNode(p.getLongValue());
+                    default:
+                        return Values.F.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return Values.F.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return Values.F.booleanNode(true);
+            case VALUE_FALSE:
+                return Values.F.booleanNode(false);
+            case VALUE_NULL:
+                return Values.NULL;
+            default:
+                throw new JsonParseException(p, "unexpected " + t);
+        }
+    }
+
     /** Parses JSON text; throws {@link JsonProcessingException} with the position of the problem. */
     public static JsonNode parse(String text) throws JsonProcessingException {
-        JsonNode node = mapper().readTree(text);
-        return node == null || node.isMissingNode() ? Values.NULL : node;
+        try (JsonParser p = parser(text)) {
+            JsonNode node = read(p);
+            return node == null ? Values.NULL : node;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new JsonParseException(null, e.getMessage(), e);
+        }
     }
 
     /** Parses JSON text, or returns null (Java null) when it is not valid JSON. */
     public static JsonNode tryParse(String text) {
-        try {
-            JsonParser p = mapper().createParser(text);
-            JsonNode node = mapper().readTree(p);
+        try (JsonParser p = parser(text)) {
+            JsonNode node = read(p);
             if (node == null || p.nextToken() != null) {
                 return null;
             }

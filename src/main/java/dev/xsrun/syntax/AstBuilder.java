@@ -866,19 +866,19 @@ final class AstBuilder {
             SourceSpan wat = span(c.name);
             if (word.equals("case")) {
                 Expr value = conditionOf(c, "case");
-                boolean breaks = i + 1 < items.size() && items.get(i + 1).name.getText().equals("break")
-                        && items.get(i + 1).block() == null;
-                if (breaks) {
+                boolean bare = i + 1 < items.size() && isBareBreak(items.get(i + 1));
+                boolean breaks = bare || i + 1 < items.size() && isBreakThenDefault(items.get(i + 1));
+                if (bare) {
                     i++;
                 }
                 cases.add(new Stmt.Case(value, statements(c.block(), "case"), breaks, wat));
-            } else if (word.equals("default")) {
+            } else if (word.equals("default") || isBreakThenDefault(c)) {
                 if (defaultBody != null) {
                     error(wat, "a `switch` has at most one `default`");
                 }
-                requireBlock(c, word);
+                requireBlock(c, "default");
                 defaultBody = statements(c.block(), "default");
-                if (i + 1 < items.size() && items.get(i + 1).name.getText().equals("break") && items.get(i + 1).block() == null) {
+                if (i + 1 < items.size() && isBareBreak(items.get(i + 1))) {
                     i++;
                 }
             } else {
@@ -886,6 +886,19 @@ final class AstBuilder {
             }
         }
         return new Stmt.Switch(subject, cases, defaultBody, at);
+    }
+
+    private static boolean isBareBreak(StatementContext c) {
+        return c.name.getText().equals("break") && c.block() == null && c.target() == null;
+    }
+
+    /**
+     * {@code } break default { ... }} written on one line reads as a statement {@code break} whose target
+     * is the word {@code default} and whose block is the default's: a break after a case, then the default.
+     */
+    private static boolean isBreakThenDefault(StatementContext c) {
+        return c.name.getText().equals("break") && c.target() instanceof NameTargetContext
+                && c.target().getText().equals("default") && c.block() != null;
     }
 
     private Stmt loop(StatementContext s, String name, SourceSpan at) {

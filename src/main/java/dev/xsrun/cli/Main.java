@@ -1,5 +1,6 @@
 package dev.xsrun.cli;
 
+import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.http.JdkTransport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Both commands need the filter catalogue (about a tenth of a second to build): build it on
+        // another core while the command line is read and the files are found.
+        Thread filters = new Thread(FilterRegistry::standard, "xsrun-filters");
+        filters.setDaemon(true);
+        filters.start();
         Integer checked = CheckCommand.withoutPicocli(args);
         int exit = checked != null ? checked : execute(args);
         JdkTransport.releaseForExit();

@@ -25,6 +25,7 @@ import dev.xsrun.runtime.RunContext;
 import dev.xsrun.runtime.Secrets;
 import dev.xsrun.runtime.Values;
 import dev.xsrun.runtime.XsError;
+import dev.xsrun.segment.SegmentClient;
 import dev.xsrun.syntax.XsParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -168,7 +169,16 @@ public final class RunCommand implements Callable<Integer> {
         if (inputsFile != null && !dryRun) {
             // A batch is most likely a Segment backfill: build the HTTP client (which reads the trust
             // store) while the job loads, instead of when the first event is ready to go.
-            Thread warm = new Thread(() -> JdkTransport.shared().prepare(HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
+            String segment = explicitEnv.getOrDefault(SegmentTrackEvent.ENDPOINT_ENV, SegmentClient.US_BASE);
+            for (Route r : parsedRoutes) {
+                String routed = r.apply(segment);
+                if (routed != null) {
+                    segment = routed;
+                    break;
+                }
+            }
+            String warmUrl = segment;
+            Thread warm = new Thread(() -> JdkTransport.shared().prepare(warmUrl, HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
             warm.setDaemon(true);
             warm.start();
         }

@@ -45,7 +45,7 @@ public final class JdkTransport implements HttpTransport {
 
     private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
 
-    private record Key(boolean verifyPeer, boolean verifyHost, String ca, long connectMillis) {
+    private record Key(boolean plain, boolean verifyPeer, boolean verifyHost, String ca, long connectMillis) {
     }
 
     public static JdkTransport shared() {
@@ -101,7 +101,7 @@ public final class JdkTransport implements HttpTransport {
             throw new TransportFailure(TransportFailure.Kind.INVALID, "Invalid request: " + e.getMessage());
         }
 
-        HttpClient client = client(r, timeoutMs);
+        HttpClient client = client(r, uri, timeoutMs);
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> new CappedBody(r.maxBodyBytes(), info));
         HttpResponse<byte[]> response;
@@ -132,33 +132,47 @@ public final class JdkTransport implements HttpTransport {
     }
 
     /**
-     * Builds now the client that requests with default TLS settings and this timeout will use. Making
-     * one reads the default trust store and costs a good part of a second of CPU; a caller that knows
-     * requests are coming can have that done on another thread while it does other work.
+     * Builds now the client that requests to {@code url} with default TLS settings and this timeout will
+     * use. A client for https reads the default trust store, which costs a good part of a second of CPU;
+     * a caller that knows requests are coming can have that done on another thread meanwhile.
      */
-    public void prepare(Duration timeout) {
+    public void prepare(String url, Duration timeout) {
         long ms = Math.max(1, timeout.toMillis());
-        client(OutgoingRequest.of("POST", "https://localhost/", List.of(), null, timeout), ms);
+        try {
+            client(OutgoingRequest.of("POST", url, List.of(), null, timeout), URI.create(url), ms);
+        } catch (IllegalArgumentException e) {
+            // not a URL: the request itself will say so
+        }
     }
 
-    private HttpClient client(OutgoingRequest r, long connectMillis) {
-        boolean custom = !r.verifyPeer() || !r.verifyHost() || (r.caCertificate() != null && !r.caCertificate().isBlank());
-        Key key = new Key(r.verifyPeer(), r.verifyHost(), custom ? r.caCertificate() : null, connectMillis);
+    /**
+     * The client for a request: one per TLS setting and connect timeout, made once (concurrent callers of
+     * the same kind wait for the one being made). Plain-http destinations get a client whose TLS context
+     * trusts nothing and so never loads the trust store: it never speaks TLS, since redirects are not
+     * followed.
+     */
+    private HttpClient client(OutgoingRequest r, URI uri, long connectMillis) {
+        boolean plain = "http".equalsIgnoreCase(uri.getScheme());
+        boolean custom = !plain && (!r.verifyPeer() || !r.verifyHost() || (r.caCertificate() != null && !r.caCertificate().isBlank()));
+        Key key = new Key(plain, plain || r.verifyPeer(), plain || r.verifyHost(), custom ? r.caCertificate() : null, connectMillis);
         HttpClient c = clients.get(key);
-        if (c == null) {
-            if (clients.size() >= MAX_CACHED_CLIENTS) {
-                clients.clear();
-            }
+        if (c != null) {
+            return c;
+        }
+        if (clients.size() >= MAX_CACHED_CLIENTS) {
+            clients.clear();
+        }
+        return clients.computeIfAbsent(key, k -> {
             HttpClient.Builder b = HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(connectMillis));
-            if (custom) {
+            if (plain) {
+                b.sslContext(Tls.plainOnly());
+            } else if (custom) {
                 b.sslContext(Tls.context(r.verifyPeer(), r.verifyHost(), r.caCertificate()));
             }
-            c = b.build();
-            clients.put(key, c);
-        }
-        return c;
+            return b.build();
+        });
     }
 
     /** scheme://host:port/path, without the query (which may hold tokens) or user info. */

@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -54,6 +55,20 @@ final class Tls {
             throw e;
         } catch (Exception e) {
             throw XsError.fatal("Could not set up TLS: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The context of a client that only speaks plain http: no key, no trusted certificate, and so no
+     * trust store read. A TLS handshake through it would fail; none happens.
+     */
+    static SSLContext plainOnly() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(new KeyManager[0], new TrustManager[] {new TrustNone()}, null);
+            return ctx;
+        } catch (Exception e) {
+            throw XsError.fatal("Could not set up the HTTP client: " + e.getMessage());
         }
     }
 
@@ -172,6 +187,24 @@ final class Tls {
     }
 
     /** verify_peer=false: accepts any certificate for any host. */
+    /** Trusts no certificate at all. */
+    private static final class TrustNone implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("this client does not speak TLS");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("this client does not speak TLS");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
     private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] c, String a, Socket s) {

@@ -406,7 +406,23 @@ final class BatchRun {
         }
     }
 
+    /** The batcher the last line asked for: every line of a batch almost always asks for the same one. */
+    private record LastBatcher(String writeKey, String baseUrl, SegmentBatcher batcher) {
+    }
+
+    private volatile LastBatcher lastBatcher;
+
     private SegmentBatcher batcher(String writeKey, String baseUrl) {
+        LastBatcher last = lastBatcher;
+        if (last != null && last.writeKey().equals(writeKey) && Objects.equals(last.baseUrl(), baseUrl)) {
+            return last.batcher();
+        }
+        SegmentBatcher b = newOrSharedBatcher(writeKey, baseUrl);
+        lastBatcher = new LastBatcher(writeKey, baseUrl, b);
+        return b;
+    }
+
+    private SegmentBatcher newOrSharedBatcher(String writeKey, String baseUrl) {
         // Runs that wait: a batch goes when half of them have a message in it, or when all are waiting.
         // Runs that do not wait: up to a window of lines can be in flight, so batches can be bigger;
         // the printing loop sends what is pending when nothing more can come.

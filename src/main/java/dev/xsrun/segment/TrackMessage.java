@@ -95,24 +95,37 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
      * outside 0000-9999 take the formatter.
      */
     public static String isoMillis(Instant t) {
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
-        if (d.getYear() < 1 || d.getYear() > 9999) {
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        // The civil date of a day count (days since 1970-01-01), by whole 400-year eras of the proleptic
+        // Gregorian calendar, with years starting on 1 March so that the leap day comes last.
+        long z = days + 719_468L;
+        long era = Math.floorDiv(z, 146_097L);
+        long dayOfEra = z - era * 146_097L;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 1 || year > 9999) {
             return ISO_MILLIS.format(t);
         }
         char[] c = new char[24];
-        digits(c, 0, d.getYear(), 4);
+        digits(c, 0, (int) year, 4);
         c[4] = '-';
-        digits(c, 5, d.getMonthValue(), 2);
+        digits(c, 5, month, 2);
         c[7] = '-';
-        digits(c, 8, d.getDayOfMonth(), 2);
+        digits(c, 8, day, 2);
         c[10] = 'T';
-        digits(c, 11, d.getHour(), 2);
+        digits(c, 11, secondOfDay / 3600, 2);
         c[13] = ':';
-        digits(c, 14, d.getMinute(), 2);
+        digits(c, 14, secondOfDay / 60 % 60, 2);
         c[16] = ':';
-        digits(c, 17, d.getSecond(), 2);
+        digits(c, 17, secondOfDay % 60, 2);
         c[19] = '.';
-        digits(c, 20, d.getNano() / 1_000_000, 3);
+        digits(c, 20, t.getNano() / 1_000_000, 3);
         c[23] = 'Z';
         return new String(c);
     }

@@ -50,6 +50,19 @@ class MessageIdsTest {
         }
         assertEquals(TrackMessage.ISO_MILLIS.format(Instant.parse("0000-06-01T00:00:00Z")),
                 TrackMessage.isoMillis(Instant.parse("0000-06-01T00:00:00Z")));
+        // every year the hand-written form covers, and the calendar's corners
+        long first = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(first + Math.floorMod(r.nextLong(), last - first + 1), r.nextInt(1_000_000_000));
+            assertEquals(TrackMessage.ISO_MILLIS.format(t), TrackMessage.isoMillis(t), t.toString());
+        }
+        for (String corner : new String[] {"0001-01-01T00:00:00Z", "1600-02-29T12:00:00Z", "1900-02-28T23:59:59.999Z",
+                "1900-03-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "1970-01-01T00:00:00Z", "2000-02-29T00:00:00.001Z",
+                "2100-03-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z"}) {
+            Instant t = Instant.parse(corner);
+            assertEquals(TrackMessage.ISO_MILLIS.format(t), TrackMessage.isoMillis(t), corner);
+        }
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class Main implements Runnable {
         // another core while the command line is read and the files are found.
         Thread filters = new Thread(FilterRegistry::standard, "xsrun-filters");
         filters.setDaemon(true);
+        // A failure here is met again, and reported, where the catalogue is used: never a stack trace.
+        filters.setUncaughtExceptionHandler((t, e) -> { });
         filters.start();
         Integer checked = CheckCommand.withoutPicocli(args);
         int exit = checked != null ? checked : execute(args);

@@ -180,6 +180,8 @@ public final class RunCommand implements Callable<Integer> {
             String warmUrl = segment;
             Thread warm = new Thread(() -> JdkTransport.shared().prepare(warmUrl, HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
             warm.setDaemon(true);
+            // A client that cannot be made fails again, with its message, on the first request.
+            warm.setUncaughtExceptionHandler((t, e) -> { });
             warm.start();
         }
         XsParser parser = new XsParser(FilterRegistry.standard().catalog());

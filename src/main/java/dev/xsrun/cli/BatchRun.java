@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,6 +75,13 @@ final class BatchRun {
      * 1.44 s); a batch still goes at Segment's 500 KB, which typical events reach at about 1,200.
      */
     private static final int ANSWER_LATER_BATCH = 1_500;
+    /**
+     * How long a partly filled batch waits for more when runs do not wait for Segment's answer. Nothing
+     * but printing waits on it, and at the end of the input the printing loop sends what is pending at
+     * once; the default 20 ms sent many small batches while the JVM was still warming up (20,000
+     * events: 38 requests and 1.77 s against 18 requests and 1.58 s with 200 ms).
+     */
+    private static final Duration ANSWER_LATER_LINGER = Duration.ofMillis(200);
 
     /** What the run command hands over: the loaded job and everything decided from the command line. */
     record Setup(RunContext template, String jobName, ObjectNode baseInput, String inputs, String report, int concurrency,
@@ -431,8 +439,13 @@ final class BatchRun {
         // Runs that do not wait: up to a window of lines can be in flight, so batches can be bigger;
         // the printing loop sends what is pending when nothing more can come.
         int target = answerLater ? Math.min(ANSWER_LATER_BATCH, Math.max(1, window / 3)) : s.concurrency() / 2;
+        SegmentBatcher.Settings settings = SegmentBatcher.Settings.defaults(target);
+        if (answerLater) {
+            settings = settings.withLinger(ANSWER_LATER_LINGER);
+        }
+        SegmentBatcher.Settings chosen = settings;
         return batchers.computeIfAbsent(writeKey + "\n" + baseUrl, k -> new SegmentBatcher(writeKey, baseUrl, s.http(),
-                SegmentBatcher.Settings.defaults(target), Clock.systemUTC(), Math::random, answerLater ? null : active::get));
+                chosen, Clock.systemUTC(), Math::random, answerLater ? null : active::get));
     }
 
     private Outcome malformed(long line, String why) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: N track events from a file through xsrun's batch mode and through Segment's own Java
 # library (analytics-java 3.5.4, default settings), each as a whole process against the same local
-# stand-in of Segment's API, alternating, ROUNDS rounds; prints the median time, events/s and peak
-# memory (RSS) of each, and checks that every event arrived exactly once (by messageId).
+# stand-in of Segment's API, alternating, ROUNDS rounds after one untimed warm-up round of each; prints
+# the median time, events/s and peak memory (RSS) of each, and checks that every event arrived exactly
+# once (by messageId).
 #
 #   bench/segment.sh [N] [--rounds R] [--faults] [--seed S]
 #
@@ -107,6 +108,13 @@ if [ "$faults" = 1 ]; then
 fi
 
 echo "bench: $n events, $rounds rounds, alternating; whole process each; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
+# One untimed round first: the stand-in is a JVM too, and while it is cold its own JIT compiler takes
+# CPU from whichever tool runs first (always xsrun), on the same two cores.
+standin POST /reset >/dev/null
+run_xsrun || { cat "$work/xsrun.err" >&2; echo "bench: xsrun failed" >&2; exit 1; }
+standin POST /reset >/dev/null
+run_analytics_java || { cat "$work/aj.err" >&2; echo "bench: analytics-java failed" >&2; exit 1; }
+echo "warm-up round (not counted): done"
 xs_times=(); xs_rss=(); aj_times=(); aj_rss=()
 for round in $(seq 1 "$rounds"); do
   standin POST /reset >/dev/null

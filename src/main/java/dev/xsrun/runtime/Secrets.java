@@ -32,16 +32,29 @@ public final class Secrets {
     private final Set<String> secrets = new LinkedHashSet<>();
     private volatile Forms forms = Forms.NONE;
 
-    /** Every form to mask, longest first, and which characters can start one: a snapshot, never changed. */
-    private record Forms(List<String> all, boolean[] starts) {
-        static final Forms NONE = new Forms(List.of(), new boolean[Character.MAX_VALUE + 1]);
+    /**
+     * Every form to mask, longest first, and which ASCII characters can start one (any other character
+     * can when {@code nonAscii} is set): a snapshot, never changed.
+     */
+    private record Forms(List<String> all, boolean[] asciiStarts, boolean nonAscii) {
+        static final Forms NONE = new Forms(List.of(), new boolean[128], false);
 
         static Forms of(List<String> sorted) {
-            boolean[] starts = new boolean[Character.MAX_VALUE + 1];
+            boolean[] ascii = new boolean[128];
+            boolean other = false;
             for (String f : sorted) {
-                starts[f.charAt(0)] = true;
+                char c = f.charAt(0);
+                if (c < 128) {
+                    ascii[c] = true;
+                } else {
+                    other = true;
+                }
             }
-            return new Forms(List.copyOf(sorted), starts);
+            return new Forms(List.copyOf(sorted), ascii, other);
+        }
+
+        boolean mayStart(char c) {
+            return c < 128 ? asciiStarts[c] : nonAscii;
         }
     }
 
@@ -82,12 +95,11 @@ public final class Secrets {
         // One pass over the text: at each character that can start a form, the longest form found
         // there is masked and the scan goes on after it. Batch mode masks every output line, so this
         // is hot; a scan per form would read each line a dozen times.
-        boolean[] starts = f.starts();
         StringBuilder out = null;
         int copied = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            if (!starts[text.charAt(i)]) {
+            if (!f.mayStart(text.charAt(i))) {
                 continue;
             }
             for (String form : f.all()) {

@@ -141,7 +141,7 @@ final class BatchRun {
     private final PrintWriter err;
     private final Writer stdout;
     private final AtomicInteger active = new AtomicInteger();
-    private final Map<String, SegmentBatcher> batchers = new ConcurrentHashMap<>();
+    private final Map<BatcherKey, SegmentBatcher> batchers = new ConcurrentHashMap<>();
     private final ThreadLocal<Runner> runners = ThreadLocal.withInitial(Runner::new);
     private final Progress progress;
     /** The job is the built-in alone: runs need not wait for Segment's answer (see BatchLine). */
@@ -418,34 +418,24 @@ final class BatchRun {
         }
     }
 
-    /** The batcher the last line asked for: every line of a batch almost always asks for the same one. */
-    private record LastBatcher(String writeKey, String baseUrl, SegmentBatcher batcher) {
+    /** Which batcher a message goes to: one per write key and endpoint (baseUrl null for the default). */
+    private record BatcherKey(String writeKey, String baseUrl) {
     }
-
-    private volatile LastBatcher lastBatcher;
 
     private SegmentBatcher batcher(String writeKey, String baseUrl) {
-        LastBatcher last = lastBatcher;
-        if (last != null && last.writeKey().equals(writeKey) && Objects.equals(last.baseUrl(), baseUrl)) {
-            return last.batcher();
-        }
-        SegmentBatcher b = newOrSharedBatcher(writeKey, baseUrl);
-        lastBatcher = new LastBatcher(writeKey, baseUrl, b);
-        return b;
+        return batchers.computeIfAbsent(new BatcherKey(writeKey, baseUrl), k -> new SegmentBatcher(writeKey, baseUrl,
+                s.http(), batcherSettings(), Clock.systemUTC(), Math::random, answerLater ? null : active::get));
     }
 
-    private SegmentBatcher newOrSharedBatcher(String writeKey, String baseUrl) {
+    private SegmentBatcher.Settings batcherSettings() {
         // Runs that wait: a batch goes when half of them have a message in it, or when all are waiting.
         // Runs that do not wait: up to a window of lines can be in flight, so batches can be bigger;
         // the printing loop sends what is pending when nothing more can come.
-        int target = answerLater ? Math.min(ANSWER_LATER_BATCH, Math.max(1, window / 3)) : s.concurrency() / 2;
-        SegmentBatcher.Settings settings = SegmentBatcher.Settings.defaults(target);
-        if (answerLater) {
-            settings = settings.withLinger(ANSWER_LATER_LINGER);
+        if (!answerLater) {
+            return SegmentBatcher.Settings.defaults(s.concurrency() / 2);
         }
-        SegmentBatcher.Settings chosen = settings;
-        return batchers.computeIfAbsent(writeKey + "\n" + baseUrl, k -> new SegmentBatcher(writeKey, baseUrl, s.http(),
-                chosen, Clock.systemUTC(), Math::random, answerLater ? null : active::get));
+        return SegmentBatcher.Settings.defaults(Math.min(ANSWER_LATER_BATCH, Math.max(1, window / 3)))
+                .withLinger(ANSWER_LATER_LINGER);
     }
 
     private Outcome malformed(long line, String why) {

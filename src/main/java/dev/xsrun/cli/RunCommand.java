@@ -167,17 +167,9 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         if (inputsFile != null && !dryRun) {
-            // A batch is most likely a Segment backfill: build the HTTP client (which reads the trust
-            // store) while the job loads, instead of when the first event is ready to go.
-            String segment = explicitEnv.getOrDefault(SegmentTrackEvent.ENDPOINT_ENV, SegmentClient.US_BASE);
-            for (Route r : parsedRoutes) {
-                String routed = r.apply(segment);
-                if (routed != null) {
-                    segment = routed;
-                    break;
-                }
-            }
-            String warmUrl = segment;
+            // A batch is most likely a Segment backfill: build the client for the (routed) endpoint, which
+            // for https reads the trust store, while the job loads, not when the first event is ready.
+            String warmUrl = Route.first(parsedRoutes, explicitEnv.getOrDefault(SegmentTrackEvent.ENDPOINT_ENV, SegmentClient.US_BASE));
             Thread warm = new Thread(() -> JdkTransport.shared().prepare(warmUrl, HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
             warm.setDaemon(true);
             // A client that cannot be made fails again, with its message, on the first request.

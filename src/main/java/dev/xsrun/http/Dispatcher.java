@@ -123,13 +123,7 @@ final class Dispatcher implements HttpTransport {
 
     /** The URL after the first matching route, or the URL itself. */
     String route(String url) {
-        for (Route r : o.routes()) {
-            String to = r.apply(url);
-            if (to != null) {
-                return to;
-            }
-        }
-        return url;
+        return Route.first(o.routes(), url);
     }
 
     private HttpReply dryRun(OutgoingRequest req) {

@@ -1,5 +1,6 @@
 package dev.xsrun.http;
 
+import java.util.List;
 import java.util.Objects;
 
 /** A {@code --route FROM=TO} rule: a URL that starts with {@code from} is sent to {@code to} + the rest. */
@@ -32,6 +33,17 @@ public record Route(String from, String to) {
             throw new IllegalArgumentException("expected FROM=TO, got: " + spec);
         }
         return new Route(spec.substring(0, at), spec.substring(at + 1));
+    }
+
+    /** The URL as the first of {@code routes} that applies rewrites it, or the URL itself. */
+    public static String first(List<Route> routes, String url) {
+        for (Route r : routes) {
+            String to = r.apply(url);
+            if (to != null) {
+                return to;
+            }
+        }
+        return url;
     }
 
     /** The rewritten URL, or null when this route does not apply. */

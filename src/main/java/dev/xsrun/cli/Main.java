@@ -18,13 +18,15 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        // Both commands need the filter catalogue (about a tenth of a second to build): build it on
-        // another core while the command line is read and the files are found.
-        Thread filters = new Thread(FilterRegistry::standard, "xsrun-filters");
-        filters.setDaemon(true);
-        // A failure here is met again, and reported, where the catalogue is used: never a stack trace.
-        filters.setUncaughtExceptionHandler((t, e) -> { });
-        filters.start();
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("check"))) {
+            // Both commands need the filter catalogue (about a tenth of a second to build): build it on
+            // another core while the command line is read and the files are found.
+            Thread filters = new Thread(FilterRegistry::standard, "xsrun-filters");
+            filters.setDaemon(true);
+            // A failure here is met again, and reported, where the catalogue is used: never a stack trace.
+            filters.setUncaughtExceptionHandler((t, e) -> { });
+            filters.start();
+        }
         Integer checked = CheckCommand.withoutPicocli(args);
         int exit = checked != null ? checked : execute(args);
         JdkTransport.releaseForExit();

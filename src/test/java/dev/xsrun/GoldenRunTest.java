@@ -8,10 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.xsrun.cli.Main;
+import dev.xsrun.cli.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import picocli.CommandLine;
 
 /**
  * Golden run jobs: every {@code golden/run/<case>.xs} is run in-process as {@code xsrun run <case>.xs}
@@ -55,21 +52,6 @@ class GoldenRunTest {
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What one in-process run of the command line produced. */
-    record Outcome(int exit, String out, String err) {
-    }
-
-    /** Runs {@code xsrun ARGS...} in this JVM and captures both output streams. */
-    static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Outcome(exit, out.toString(), err.toString());
-    }
-
     @TestFactory
     Stream<DynamicTest> goldenRunJobs() throws IOException {
         List<Path> cases;
@@ -100,9 +82,9 @@ class GoldenRunTest {
                 }
             }
         }
-        Outcome got = run(args.toArray(new String[0]));
+        Cli got = Cli.run(args.toArray(new String[0]));
         // every path to a .xs file is reduced to the file's name, wherever the run was started from
-        String firstErrLine = firstProblemLine(got.err()).replaceAll("[^\\s:`'\"]*[/\\\\]([^/\\\\\\s]+\\.xs:)", "$1");
+        String firstErrLine = firstProblemLine(got.err).replaceAll("[^\\s:`'\"]*[/\\\\]([^/\\\\\\s]+\\.xs:)", "$1");
 
         if (UPDATE) {
             update(got, firstErrLine, json, txt);
@@ -112,13 +94,13 @@ class GoldenRunTest {
             fail(name + ": needs exactly one of " + json.getFileName() + " or " + txt.getFileName());
         }
         if (Files.exists(json)) {
-            assertEquals(0, got.exit(), name + ": exit code; stderr was:\n" + got.err());
+            assertEquals(0, got.exit, name + ": exit code; stderr was:\n" + got.err);
             JsonNode expected = JSON.readTree(Files.readString(json, StandardCharsets.UTF_8));
             JsonNode actual;
             try {
-                actual = JSON.readTree(got.out());
+                actual = JSON.readTree(got.out);
             } catch (JsonProcessingException e) {
-                throw new AssertionError(name + ": standard output is not one JSON value:\n" + got.out(), e);
+                throw new AssertionError(name + ": standard output is not one JSON value:\n" + got.out, e);
             }
             assertEquals(JSON.writeValueAsString(expected), JSON.writeValueAsString(actual), name + ": result (text view)");
             // the text view above can hide 2 vs 2.0 only if both print alike; the tree comparison cannot
@@ -126,25 +108,25 @@ class GoldenRunTest {
         } else {
             List<String> lines = Files.readAllLines(txt, StandardCharsets.UTF_8);
             assertTrue(lines.size() >= 2 && lines.get(1).startsWith("exit: "), name + ": expected.txt must be `message` then `exit: N`");
-            assertEquals(lines.get(0), firstErrLine, name + ": first line of stderr; whole stderr:\n" + got.err());
-            assertEquals(Integer.parseInt(lines.get(1).substring("exit: ".length()).trim()), got.exit(), name + ": exit code");
-            assertEquals("", got.out(), name + ": a failed run prints nothing on standard output");
+            assertEquals(lines.get(0), firstErrLine, name + ": first line of stderr; whole stderr:\n" + got.err);
+            assertEquals(Integer.parseInt(lines.get(1).substring("exit: ".length()).trim()), got.exit, name + ": exit code");
+            assertEquals("", got.out, name + ": a failed run prints nothing on standard output");
         }
         if (Files.exists(stderrFile)) {
             for (String want : Files.readAllLines(stderrFile, StandardCharsets.UTF_8)) {
                 if (want.startsWith("!")) {
-                    assertTrue(!got.err().contains(want.substring(1)), name + ": stderr must not contain `" + want.substring(1) + "`; it was:\n" + got.err());
+                    assertTrue(!got.err.contains(want.substring(1)), name + ": stderr must not contain `" + want.substring(1) + "`; it was:\n" + got.err);
                 } else if (!want.isBlank()) {
-                    assertTrue(got.err().contains(want), name + ": stderr should contain `" + want + "`; it was:\n" + got.err());
+                    assertTrue(got.err.contains(want), name + ": stderr should contain `" + want + "`; it was:\n" + got.err);
                 }
             }
         }
     }
 
     /** Rewrites only expectations that differ, so the diff to review shows real changes and no reformatting. */
-    private static void update(Outcome got, String firstErrLine, Path json, Path txt) throws IOException {
-        if (got.exit() == 0) {
-            JsonNode actual = JSON.readTree(got.out());
+    private static void update(Cli got, String firstErrLine, Path json, Path txt) throws IOException {
+        if (got.exit == 0) {
+            JsonNode actual = JSON.readTree(got.out);
             boolean same = Files.exists(json)
                     && JSON.writeValueAsString(JSON.readTree(Files.readString(json, StandardCharsets.UTF_8))).equals(JSON.writeValueAsString(actual));
             if (!same) {
@@ -152,7 +134,7 @@ class GoldenRunTest {
             }
             Files.deleteIfExists(txt);
         } else {
-            String content = firstErrLine + "\nexit: " + got.exit() + "\n";
+            String content = firstErrLine + "\nexit: " + got.exit + "\n";
             if (!Files.exists(txt) || !Files.readString(txt, StandardCharsets.UTF_8).equals(content)) {
                 Files.writeString(txt, content, StandardCharsets.UTF_8);
             }

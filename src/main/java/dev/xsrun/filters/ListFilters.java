@@ -377,10 +377,18 @@ final class ListFilters {
         }
         Set<String> texts = new HashSet<>();
         Paths.elements(other).forEach(e -> texts.add(Values.toText(e)));
+        return copyWhere(in, e -> texts.contains(Values.toText(e)) == keep);
+    }
+
+    /**
+     * Copies of the elements of a list, or the entries of an object (keys kept), whose value passes
+     * {@code keep}, in their order.
+     */
+    private static JsonNode copyWhere(JsonNode in, Predicate<JsonNode> keep) {
         if (in.isArray()) {
             ArrayNode out = Values.list();
             for (JsonNode e : in) {
-                if (texts.contains(Values.toText(e)) == keep) {
+                if (keep.test(e)) {
                     out.add(Values.copy(e));
                 }
             }
@@ -390,7 +398,7 @@ final class ListFilters {
         Iterator<Map.Entry<String, JsonNode>> it = in.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (texts.contains(Values.toText(e.getValue())) == keep) {
+            if (keep.test(e.getValue())) {
                 out.set(e.getKey(), Values.copy(e.getValue()));
             }
         }
@@ -433,25 +441,7 @@ final class ListFilters {
     private static JsonNode drop(FilterCall c, Predicate<JsonNode> empty) {
         JsonNode in = container(c);
         List<String> segs = c.arg(0).isNull() ? null : Paths.segments(c.arg(0));
-        Predicate<JsonNode> gone = e -> empty.test(segs == null ? e : Values.orNull(Paths.read(e, segs)));
-        if (in.isArray()) {
-            ArrayNode out = Values.list();
-            for (JsonNode e : in) {
-                if (!gone.test(e)) {
-                    out.add(Values.copy(e));
-                }
-            }
-            return out;
-        }
-        ObjectNode out = Values.object();
-        Iterator<Map.Entry<String, JsonNode>> it = in.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!gone.test(e.getValue())) {
-                out.set(e.getKey(), Values.copy(e.getValue()));
-            }
-        }
-        return out;
+        return copyWhere(in, e -> !empty.test(segs == null ? e : Values.orNull(Paths.read(e, segs))));
     }
 
     private static JsonNode pick(FilterCall c, boolean keep) {

@@ -101,7 +101,9 @@ public final class SegmentTrackEvent {
         // The batcher registers the write key with the run's secrets when it is made.
         SegmentBatcher batcher = line.batcher(writeKey, env.apply(ENDPOINT_ENV));
         String messageId = line.nextMessageId();
-        byte[] json = Json.encode(message.toBatchJson(messageId, SegmentClient.VERSION)).getBytes(StandardCharsets.UTF_8);
+        String properties = Json.encode(message.properties());
+        String iso = message.isoTimestamp();
+        byte[] json = message.batchJsonText(messageId, SegmentClient.VERSION, properties, iso).getBytes(StandardCharsets.UTF_8);
         String oversize = SegmentBatcher.oversize(json.length, message.event(), line.label());
         if (oversize != null) {
             line.record(new Delivery(messageId, json.length, 0, 0, Values.NULL, oversize));
@@ -109,8 +111,15 @@ public final class SegmentTrackEvent {
         }
         if (line.answerLater()) {
             // Nothing in the job runs after this call: the batch run completes the line with the
-            // result made here from Segment's answer, and this thread goes on with the next line.
-            line.defer(batcher.submit(messageId, json, line.label()), response -> result(message, response));
+            // result made from Segment's answer, and this thread goes on with the next line. The
+            // result is encoded now but for the answer, so that a line waiting for Segment holds two
+            // texts rather than its input's tree.
+            String head = resultHead(message.userId(), message.event(), iso, properties);
+            line.defer(batcher.submit(messageId, json, line.label()), response -> {
+                StringBuilder sb = new StringBuilder(head.length() + 32).append(head);
+                Json.encode(sb, response);
+                return sb.append('}').toString();
+            });
             return Values.NULL;
         }
         Delivery d = batcher.deliver(messageId, json, line.label());
@@ -121,7 +130,21 @@ public final class SegmentTrackEvent {
         return result(message, d.response());
     }
 
-    private static JsonNode result(TrackMessage message, JsonNode response) {
+    /**
+     * The encoded result up to its last value: what {@code Json.encode(result(message, response))} gives
+     * before the encoded response and the closing brace.
+     */
+    static String resultHead(String userId, String event, String iso, String propertiesJson) {
+        StringBuilder sb = new StringBuilder(propertiesJson.length() + 128).append("{\"success\":true,\"user_id\":");
+        Json.quote(sb, userId);
+        sb.append(",\"event\":");
+        Json.quote(sb, event);
+        sb.append(",\"timestamp\":");
+        Json.quote(sb, iso);
+        return sb.append(",\"properties\":").append(propertiesJson).append(",\"segment_response\":").toString();
+    }
+
+    static JsonNode result(TrackMessage message, JsonNode response) {
         ObjectNode out = Values.object();
         out.put("success", true);
         out.put("user_id", message.userId());

@@ -368,7 +368,7 @@ final class BatchRun {
         }
         BatchLine.Deferred later = runner.line.takeDeferred();
         if (later == null) {
-            return succeeded(line, result, runner.line.deliveries());
+            return succeeded(line, Json.encode(result), runner.line.deliveries());
         }
         List<Delivery> before = runner.line.deliveries();
         later.delivery().thenAccept(d -> {
@@ -410,7 +410,7 @@ final class BatchRun {
         all.add(d);
         try {
             if (d.delivered()) {
-                return succeeded(line, later.result().apply(d.response()), all);
+                return succeeded(line, later.resultJson().apply(d.response()), all);
             }
             return failed(line, XsError.service(d.error()).at(s.template().program().job().main().span()), ExitCodes.UNAVAILABLE, all);
         } catch (RuntimeException e) {
@@ -442,7 +442,7 @@ final class BatchRun {
         return failed(line, XsError.input("input line " + line + " is " + why, null), ExitCodes.DATA, List.of());
     }
 
-    private Outcome succeeded(long line, JsonNode result, List<Delivery> deliveries) {
+    private Outcome succeeded(long line, String resultJson, List<Delivery> deliveries) {
         String undelivered = deliveries.stream().filter(d -> !d.delivered()).map(Delivery::error).findFirst().orElse(null);
         ObjectNode error = null;
         if (undelivered != null) {
@@ -450,7 +450,7 @@ final class BatchRun {
             error.put("exit", ExitCodes.UNAVAILABLE);
         }
         String problem = undelivered == null ? null : "not delivered (the job caught the failure and went on): " + undelivered;
-        return outcome(line, Json.encode(result), error, problem, deliveries);
+        return outcome(line, resultJson, error, problem, deliveries);
     }
 
     private Outcome failed(long line, XsError e, int exit, List<Delivery> deliveries) {

@@ -154,6 +154,11 @@ public final class Json {
         return sb.toString();
     }
 
+    /** Appends what {@link #encode} gives for {@code v}. */
+    public static void encode(StringBuilder sb, JsonNode v) {
+        write(sb, v, -1, 0);
+    }
+
     /** Indented JSON (two spaces), as a job's result is printed. */
     public static String pretty(JsonNode v) {
         StringBuilder sb = new StringBuilder();

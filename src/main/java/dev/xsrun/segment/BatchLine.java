@@ -24,9 +24,9 @@ public final class BatchLine {
 
     /**
      * A track call whose answer the run did not wait for: what becomes of its message, and how the
-     * built-in's result is made from Segment's answer once it comes.
+     * built-in's result, encoded as compact JSON, is made from Segment's answer once it comes.
      */
-    public record Deferred(CompletableFuture<Delivery> delivery, Function<JsonNode, JsonNode> result) {
+    public record Deferred(CompletableFuture<Delivery> delivery, Function<JsonNode, String> resultJson) {
     }
 
     private final Batchers batchers;
@@ -61,8 +61,8 @@ public final class BatchLine {
     }
 
     /** Leaves the current call's answer to the batch run. */
-    public void defer(CompletableFuture<Delivery> delivery, Function<JsonNode, JsonNode> result) {
-        this.deferred = new Deferred(delivery, result);
+    public void defer(CompletableFuture<Delivery> delivery, Function<JsonNode, String> resultJson) {
+        this.deferred = new Deferred(delivery, resultJson);
     }
 
     /** The call left to the batch run by the line's run, or null; cleared by this call. */

@@ -2,6 +2,7 @@ package dev.xsrun.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.runtime.Json;
 import dev.xsrun.runtime.Values;
 import dev.xsrun.runtime.XsError;
 import java.time.Clock;
@@ -14,6 +15,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -167,6 +170,58 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
         m.put("timestamp", isoTimestamp());
         m.put("messageId", messageId);
         return m;
+    }
+
+    /**
+     * What {@code Json.encode(toBatchJson(messageId, libraryVersion))} gives, written straight from the
+     * message instead of through a tree; a batch encodes every message this way.
+     *
+     * @param propertiesJson {@code Json.encode(properties())}, which the caller may need again
+     * @param iso            {@link #isoTimestamp()}, likewise
+     */
+    public String batchJsonText(String messageId, String libraryVersion, String propertiesJson, String iso) {
+        StringBuilder sb = new StringBuilder(propertiesJson.length() + 256);
+        sb.append("{\"type\":\"track\",\"userId\":");
+        Json.quote(sb, userId);
+        sb.append(",\"event\":");
+        Json.quote(sb, event);
+        sb.append(",\"properties\":").append(propertiesJson).append(",\"context\":{");
+        // context's own fields in order, with "library" replaced where it stands or added last
+        boolean library = false;
+        boolean first = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = context.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            Json.quote(sb, e.getKey());
+            sb.append(':');
+            if (e.getKey().equals("library")) {
+                library = true;
+                library(sb, libraryVersion);
+            } else {
+                Json.encode(sb, e.getValue());
+            }
+        }
+        if (!library) {
+            if (!first) {
+                sb.append(',');
+            }
+            sb.append("\"library\":");
+            library(sb, libraryVersion);
+        }
+        sb.append("},\"timestamp\":");
+        Json.quote(sb, iso);
+        sb.append(",\"messageId\":");
+        Json.quote(sb, messageId);
+        return sb.append('}').toString();
+    }
+
+    private static void library(StringBuilder sb, String version) {
+        sb.append("{\"name\":\"xsrun\",\"version\":");
+        Json.quote(sb, version);
+        sb.append('}');
     }
 
     private static String requiredText(JsonNode v, String name) {

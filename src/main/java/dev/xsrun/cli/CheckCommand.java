@@ -6,11 +6,8 @@ import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.load.SourceFiles;
 import dev.xsrun.syntax.ParseResult;
 import dev.xsrun.syntax.XsParser;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -55,10 +52,6 @@ public final class CheckCommand implements Callable<Integer> {
      * costs a fifth of a whole check of a thousand files. Returns null when the command line needs picocli
      * (help, another option, an argument file, an unusual path), which then runs it as usual.
      */
-    static Integer withoutPicocli(String[] args) {
-        return withoutPicocli(args, CheckCommand::standardError);
-    }
-
     static Integer withoutPicocli(String[] args, Supplier<PrintWriter> errors) {
         if (args.length < 2 || !args[0].equals("check")) {
             return null;
@@ -90,13 +83,6 @@ public final class CheckCommand implements Callable<Integer> {
         } finally {
             err.flush();
         }
-    }
-
-    /** The writer picocli would give: standard error in its encoding, flushed at each line. */
-    private static PrintWriter standardError() {
-        String encoding = System.getProperty("sun.stderr.encoding");
-        Charset charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, charset)), true);
     }
 
     static int check(List<Path> paths, boolean quiet, PrintWriter err) throws Exception {

@@ -2,6 +2,11 @@ package dev.xsrun.cli;
 
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.http.JdkTransport;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,10 +32,31 @@ public final class Main implements Runnable {
             filters.setUncaughtExceptionHandler((t, e) -> { });
             filters.start();
         }
-        Integer checked = CheckCommand.withoutPicocli(args);
-        int exit = checked != null ? checked : execute(args);
+        // The plain command lines scripts write skip picocli's model (see withoutPicocli); picocli reads the rest.
+        Integer exit = CheckCommand.withoutPicocli(args, Main::standardError);
+        if (exit == null) {
+            exit = RunCommand.withoutPicocli(args, Main::standardOutput, Main::standardError);
+        }
+        if (exit == null) {
+            exit = execute(args);
+        }
         JdkTransport.releaseForExit();
         System.exit(exit);
+    }
+
+    /** The writers picocli would give: a standard stream in its encoding, flushed at each line. */
+    static PrintWriter standardOutput() {
+        return writer(System.out, "sun.stdout.encoding");
+    }
+
+    static PrintWriter standardError() {
+        return writer(System.err, "sun.stderr.encoding");
+    }
+
+    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset = encoding == null ? Charset.defaultCharset() : Charset.forName(encoding);
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
     /** Runs the command line and returns the exit code (used by tests too). */

@@ -33,30 +33,30 @@ public final class Secrets {
     private volatile Forms forms = Forms.NONE;
 
     /**
-     * Every form to mask, longest first, and which ASCII characters can start one (any other character
-     * can when {@code nonAscii} is set): a snapshot, never changed.
+     * Every form to mask, longest first, as characters, and which pairs of characters can start one: a
+     * snapshot, never changed. A pair is hashed into one of {@link #PAIR_BITS} bits; a set bit only
+     * means "compare the forms here".
      */
-    private record Forms(List<String> all, boolean[] asciiStarts, boolean nonAscii) {
-        static final Forms NONE = new Forms(List.of(), new boolean[128], false);
+    private record Forms(List<String> all, char[][] chars, long[] pairs) {
+        static final Forms NONE = new Forms(List.of(), new char[0][], new long[PAIR_BITS / 64]);
 
         static Forms of(List<String> sorted) {
-            boolean[] ascii = new boolean[128];
-            boolean other = false;
-            for (String f : sorted) {
-                char c = f.charAt(0);
-                if (c < 128) {
-                    ascii[c] = true;
-                } else {
-                    other = true;
-                }
+            char[][] chars = new char[sorted.size()][];
+            long[] pairs = new long[PAIR_BITS / 64];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = sorted.get(i).toCharArray();
+                int h = pair(chars[i][0], chars[i][1]);
+                pairs[h >>> 6] |= 1L << h;
             }
-            return new Forms(List.copyOf(sorted), ascii, other);
+            return new Forms(List.copyOf(sorted), chars, pairs);
         }
 
-        boolean mayStart(char c) {
-            return c < 128 ? asciiStarts[c] : nonAscii;
+        static int pair(char first, char second) {
+            return (first * 31 + second) & (PAIR_BITS - 1);
         }
     }
+
+    private static final int PAIR_BITS = 4096;
 
     /**
      * Registers a secret. Null, empty and too-short values are ignored.
@@ -81,6 +81,11 @@ public final class Secrets {
         return true;
     }
 
+    /** Every form masked, longest first (for tests). */
+    List<String> forms() {
+        return forms.all();
+    }
+
     /** True when nothing is registered. */
     public boolean isEmpty() {
         return forms.all().isEmpty();
@@ -92,23 +97,28 @@ public final class Secrets {
         if (text == null || text.isEmpty() || f.all().isEmpty()) {
             return text;
         }
-        // One pass over the text: at each character that can start a form, the longest form found
-        // there is masked and the scan goes on after it. Batch mode masks every output line, so this
-        // is hot; a scan per form would read each line a dozen times.
+        // One pass over the text's characters: where the pair of characters there can start a form,
+        // the longest form found is masked and the scan goes on after it. Batch mode masks every output
+        // line, so this is hot: a scan per form would read each line a dozen times, and String.charAt
+        // is a call per character in the quick compiler's code where an array read is not.
+        char[] cs = text.toCharArray();
+        char[][] all = f.chars();
+        long[] pairs = f.pairs();
+        int n = cs.length;
         StringBuilder out = null;
         int copied = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (!f.mayStart(text.charAt(i))) {
+        for (int i = 0; i + MIN_LENGTH <= n; i++) {
+            int h = Forms.pair(cs[i], cs[i + 1]);
+            if ((pairs[h >>> 6] & (1L << h)) == 0) {
                 continue;
             }
-            for (String form : f.all()) {
-                if (text.startsWith(form, i)) {
+            for (char[] form : all) {
+                if (startsWith(cs, i, form)) {
                     if (out == null) {
                         out = new StringBuilder(n);
                     }
-                    out.append(text, copied, i).append(MASK);
-                    i += form.length() - 1;
+                    out.append(cs, copied, i - copied).append(MASK);
+                    i += form.length - 1;
                     copied = i + 1;
                     break;
                 }
@@ -117,7 +127,19 @@ public final class Secrets {
         if (out == null) {
             return text;
         }
-        return out.append(text, copied, n).toString();
+        return out.append(cs, copied, n - copied).toString();
+    }
+
+    private static boolean startsWith(char[] text, int at, char[] form) {
+        if (form.length > text.length - at) {
+            return false;
+        }
+        for (int k = 0; k < form.length; k++) {
+            if (text[at + k] != form[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<String> formsOf(String secret) {

@@ -104,4 +104,56 @@ class SecretsTest {
             assertEquals("<****>", s.mask("<secret-" + i + "-x>"));
         }
     }
+
+    /**
+     * Against the rule written plainly (at each position, the longest form that starts there is masked,
+     * then the scan goes on after it), over random texts made of pieces of the secrets and their forms,
+     * so that starts, overlaps, near misses and neighbours are common.
+     */
+    @Test
+    void masksAsThePlainRuleOverRandomTexts() {
+        java.util.Random random = new java.util.Random(7);
+        String[] secrets = {"wk_live_Abc123", "Abc1", "ÄÖü-secret", "ab\"cd\\ef", "x y+z/=", "wk_live_Abc1234567"};
+        Secrets s = new Secrets();
+        List<String> pieces = new ArrayList<>(List.of("a", "b", "w", "k", "_", " ", "\"", "=", "é", "😀", "d2tf"));
+        for (String secret : secrets) {
+            s.add(secret);
+            pieces.add(secret);
+            pieces.add(secret.substring(0, secret.length() - 1));
+            pieces.add(secret.substring(1));
+            pieces.add(b64(secret + ":"));
+            pieces.add(b64(secret).substring(0, 6));
+        }
+        List<String> forms = new ArrayList<>(s.forms());
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int parts = random.nextInt(12);
+            for (int k = 0; k < parts; k++) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String t = text.toString();
+            assertEquals(plainRule(t, forms), s.mask(t), t);
+        }
+    }
+
+    private static String plainRule(String text, List<String> longestFirst) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            String found = null;
+            for (String form : longestFirst) {
+                if (text.startsWith(form, i)) {
+                    found = form;
+                    break;
+                }
+            }
+            if (found == null) {
+                out.append(text.charAt(i++));
+            } else {
+                out.append(Secrets.MASK);
+                i += found.length();
+            }
+        }
+        return out.toString();
+    }
 }

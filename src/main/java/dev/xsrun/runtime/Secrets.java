@@ -33,27 +33,36 @@ public final class Secrets {
     private volatile Forms forms = Forms.NONE;
 
     /**
-     * Every form to mask, longest first, as characters, and which pairs of characters can start one: a
-     * snapshot, never changed. A pair is hashed into one of {@link #PAIR_BITS} bits; a set bit only
-     * means "compare the forms here".
+     * Every form to mask, longest first, and which pairs of characters can start one: a snapshot, never
+     * changed. A pair is hashed into one of {@link #PAIR_BITS} bits; a set bit only means "compare the
+     * forms here". Characters are taken as {@link #scanBytes} gives them.
      */
-    private record Forms(List<String> all, char[][] chars, long[] pairs) {
-        static final Forms NONE = new Forms(List.of(), new char[0][], new long[PAIR_BITS / 64]);
+    private record Forms(List<String> all, long[] pairs) {
+        static final Forms NONE = new Forms(List.of(), new long[PAIR_BITS / 64]);
 
         static Forms of(List<String> sorted) {
-            char[][] chars = new char[sorted.size()][];
             long[] pairs = new long[PAIR_BITS / 64];
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = sorted.get(i).toCharArray();
-                int h = pair(chars[i][0], chars[i][1]);
+            for (String form : sorted) {
+                byte[] b = scanBytes(form);
+                int h = pair(b[0], b[1]);
                 pairs[h >>> 6] |= 1L << h;
             }
-            return new Forms(List.copyOf(sorted), chars, pairs);
+            return new Forms(List.copyOf(sorted), pairs);
         }
 
-        static int pair(char first, char second) {
-            return (first * 31 + second) & (PAIR_BITS - 1);
+        static int pair(byte first, byte second) {
+            return ((first & 0xff) * 31 + (second & 0xff)) & (PAIR_BITS - 1);
         }
+    }
+
+    /**
+     * A text's characters one byte each, as ISO-8859-1 gives them: a plain copy for the common text
+     * whose characters all fit a byte (no per-character call, unlike String.charAt in the quick
+     * compiler's code), {@code ?} for any other character. Where the result is not one byte per char
+     * (a surrogate pair becomes one {@code ?}), the scan must not use it.
+     */
+    private static byte[] scanBytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static final int PAIR_BITS = 4096;
@@ -97,28 +106,30 @@ public final class Secrets {
         if (text == null || text.isEmpty() || f.all().isEmpty()) {
             return text;
         }
-        // One pass over the text's characters: where the pair of characters there can start a form,
-        // the longest form found is masked and the scan goes on after it. Batch mode masks every output
-        // line, so this is hot: a scan per form would read each line a dozen times, and String.charAt
-        // is a call per character in the quick compiler's code where an array read is not.
-        char[] cs = text.toCharArray();
-        char[][] all = f.chars();
+        // One pass over the text: where the pair of characters there can start a form, the longest
+        // form found is masked and the scan goes on after it. Batch mode masks every output line, so
+        // this is hot: a scan per form would read each line a dozen times.
+        byte[] b = scanBytes(text);
+        boolean aligned = b.length == text.length();
         long[] pairs = f.pairs();
-        int n = cs.length;
+        List<String> all = f.all();
+        int n = text.length();
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i + MIN_LENGTH <= n; i++) {
-            int h = Forms.pair(cs[i], cs[i + 1]);
-            if ((pairs[h >>> 6] & (1L << h)) == 0) {
-                continue;
+            if (aligned) {
+                int h = Forms.pair(b[i], b[i + 1]);
+                if ((pairs[h >>> 6] & (1L << h)) == 0) {
+                    continue;
+                }
             }
-            for (char[] form : all) {
-                if (startsWith(cs, i, form)) {
+            for (String form : all) {
+                if (text.startsWith(form, i)) {
                     if (out == null) {
                         out = new StringBuilder(n);
                     }
-                    out.append(cs, copied, i - copied).append(MASK);
-                    i += form.length - 1;
+                    out.append(text, copied, i).append(MASK);
+                    i += form.length() - 1;
                     copied = i + 1;
                     break;
                 }
@@ -127,19 +138,7 @@ public final class Secrets {
         if (out == null) {
             return text;
         }
-        return out.append(cs, copied, n - copied).toString();
-    }
-
-    private static boolean startsWith(char[] text, int at, char[] form) {
-        if (form.length > text.length - at) {
-            return false;
-        }
-        for (int k = 0; k < form.length; k++) {
-            if (text[at + k] != form[k]) {
-                return false;
-            }
-        }
-        return true;
+        return out.append(text, copied, n).toString();
     }
 
     private static Set<String> formsOf(String secret) {

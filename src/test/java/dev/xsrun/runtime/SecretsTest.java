@@ -113,9 +113,10 @@ class SecretsTest {
     @Test
     void masksAsThePlainRuleOverRandomTexts() {
         java.util.Random random = new java.util.Random(7);
-        String[] secrets = {"wk_live_Abc123", "Abc1", "ÄÖü-secret", "ab\"cd\\ef", "x y+z/=", "wk_live_Abc1234567"};
+        String[] secrets = {"wk_live_Abc123", "Abc1", "ÄÖü-secret", "ab\"cd\\ef", "x y+z/=", "wk_live_Abc1234567", "中文-secret",
+            "😀emoji-key", "key-ends-😀"};
         Secrets s = new Secrets();
-        List<String> pieces = new ArrayList<>(List.of("a", "b", "w", "k", "_", " ", "\"", "=", "é", "😀", "d2tf"));
+        List<String> pieces = new ArrayList<>(List.of("a", "b", "w", "k", "_", " ", "\"", "=", "é", "😀", "中", "?", "\ud83d", "d2tf"));
         for (String secret : secrets) {
             s.add(secret);
             pieces.add(secret);

@@ -147,9 +147,8 @@ public final class JdkTransport implements HttpTransport {
 
     /**
      * The client for a request: one per TLS setting and connect timeout, made once (concurrent callers of
-     * the same kind wait for the one being made). Plain-http destinations get a client whose TLS context
-     * trusts nothing and so never loads the trust store: it never speaks TLS, since redirects are not
-     * followed.
+     * the same kind wait for the one being made). Plain-http destinations get a client without TLS (see
+     * {@link Tls#plainOnly()}): it never speaks TLS, since redirects are not followed.
      */
     private HttpClient client(OutgoingRequest r, URI uri, long connectMillis) {
         boolean plain = "http".equalsIgnoreCase(uri.getScheme());
@@ -167,7 +166,7 @@ public final class JdkTransport implements HttpTransport {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofMillis(connectMillis));
             if (plain) {
-                b.sslContext(Tls.plainOnly());
+                b.sslContext(Tls.plainOnly()).sslParameters(Tls.plainParameters());
             } else if (custom) {
                 b.sslContext(Tls.context(r.verifyPeer(), r.verifyHost(), r.caCertificate()));
             }

@@ -16,6 +16,11 @@ import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -59,16 +64,74 @@ final class Tls {
     }
 
     /**
-     * The context of a client that only speaks plain http: no key, no trusted certificate, and so no
-     * trust store read. A TLS handshake through it would fail; none happens.
+     * The context of a client that only speaks plain http: it has no TLS at all, so making the client
+     * starts neither JSSE (its cipher-suite tables cost about a tenth of a second of CPU) nor the trust
+     * store. Give the client {@link #plainParameters()} too, or it asks this context for them. Any use
+     * of TLS through it fails; none happens, since such a client only gets http URLs and follows no
+     * redirects.
      */
     static SSLContext plainOnly() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[0], new TrustManager[] {new TrustNone()}, null);
-            return ctx;
-        } catch (Exception e) {
-            throw XsError.fatal("Could not set up the HTTP client: " + e.getMessage());
+        return new PlainOnly();
+    }
+
+    /** The SSL parameters of a plain-http client: never used, and not worth asking JSSE for. */
+    static SSLParameters plainParameters() {
+        return new SSLParameters();
+    }
+
+    private static final class PlainOnly extends SSLContext {
+        PlainOnly() {
+            super(new NoTls(), null, "none");
+        }
+    }
+
+    private static final class NoTls extends SSLContextSpi {
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("this client does not speak TLS");
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return plainParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return plainParameters();
         }
     }
 
@@ -187,24 +250,6 @@ final class Tls {
     }
 
     /** verify_peer=false: accepts any certificate for any host. */
-    /** Trusts no certificate at all. */
-    private static final class TrustNone implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this client does not speak TLS");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this client does not speak TLS");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
     private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] c, String a, Socket s) {

@@ -420,6 +420,17 @@ final class BatchRun {
 
     /** Which batcher a message goes to: one per write key and endpoint (baseUrl null for the default). */
     private record BatcherKey(String writeKey, String baseUrl) {
+        // Written out: a record's generated equals and hashCode link through method handles on first
+        // use, which spins classes at start-up, and this key is looked up for every line.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BatcherKey k && writeKey.equals(k.writeKey) && Objects.equals(baseUrl, k.baseUrl);
+        }
+
+        @Override
+        public int hashCode() {
+            return writeKey.hashCode() * 31 + Objects.hashCode(baseUrl);
+        }
     }
 
     private SegmentBatcher batcher(String writeKey, String baseUrl) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,18 @@ public final class JdkTransport implements HttpTransport {
     private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
 
     private record Key(boolean plain, boolean verifyPeer, boolean verifyHost, String ca, long connectMillis) {
+        // Written out: a record's generated equals and hashCode link through method handles on first
+        // use, which spins classes at start-up, and this key is looked up for every request.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && plain == k.plain && verifyPeer == k.verifyPeer && verifyHost == k.verifyHost
+                    && connectMillis == k.connectMillis && Objects.equals(ca, k.ca);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(plain, verifyPeer, verifyHost, ca, connectMillis);
+        }
     }
 
     public static JdkTransport shared() {

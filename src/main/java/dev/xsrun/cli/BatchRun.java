@@ -141,6 +141,8 @@ final class BatchRun {
     private final PrintWriter err;
     private final Writer stdout;
     private final AtomicInteger active = new AtomicInteger();
+    /** Set once the input's last line was read; with {@link #active}, tells the last run that it was the last. */
+    private volatile boolean allRead;
     private final Map<BatcherKey, SegmentBatcher> batchers = new ConcurrentHashMap<>();
     private final ThreadLocal<Runner> runners = ThreadLocal.withInitial(Runner::new);
     private final Progress progress;
@@ -186,6 +188,7 @@ final class BatchRun {
         ArrayDeque<Slot> pendingLines = new ArrayDeque<>();
         boolean stopped = false;
         boolean eof = false;
+        allRead = false;
         long lastPaint = started;
         InputStream in = s.inputs().equals("-") ? System.in : Files.newInputStream(Path.of(s.inputs()));
         try (LineReader reader = new LineReader(in, s.template().limits().maxValueBytes());
@@ -208,6 +211,7 @@ final class BatchRun {
                     LineReader.Line line = reader.next();
                     if (line == null) {
                         eof = true;
+                        allRead = true;
                     } else if (!line.blank()) {
                         Slot slot = new Slot(line.number());
                         pendingLines.addLast(slot);
@@ -316,9 +320,15 @@ final class BatchRun {
         } catch (RuntimeException | Error e) {
             now = failed(raw.number(), XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, List.of());
         } finally {
-            active.decrementAndGet();
+            boolean last = active.decrementAndGet() == 0 && allRead;
             for (SegmentBatcher b : batchers.values()) {
-                b.nudge();
+                if (last && answerLater) {
+                    // The last line of the input has run: what is pending is all that will come. (The
+                    // printing loop would send it too, but only when its wait for the oldest line ends.)
+                    b.flush();
+                } else {
+                    b.nudge();
+                }
             }
         }
         if (now != null) {

@@ -135,7 +135,9 @@ public final class SegmentTrackEvent {
      * before the encoded response and the closing brace.
      */
     static String resultHead(String userId, String event, String iso, String propertiesJson) {
-        StringBuilder sb = new StringBuilder(propertiesJson.length() + 128).append("{\"success\":true,\"user_id\":");
+        // room for the fixed keys and the timestamp: no regrowth in the common case
+        StringBuilder sb = new StringBuilder(propertiesJson.length() + userId.length() + event.length() + 160)
+                .append("{\"success\":true,\"user_id\":");
         Json.quote(sb, userId);
         sb.append(",\"event\":");
         Json.quote(sb, event);

@@ -180,7 +180,8 @@ public record TrackMessage(String userId, String event, ObjectNode properties, O
      * @param iso            {@link #isoTimestamp()}, likewise
      */
     public String batchJsonText(String messageId, String libraryVersion, String propertiesJson, String iso) {
-        StringBuilder sb = new StringBuilder(propertiesJson.length() + 256);
+        // room for the fixed keys, the library and a typical context: no regrowth in the common case
+        StringBuilder sb = new StringBuilder(propertiesJson.length() + userId.length() + event.length() + 512);
         sb.append("{\"type\":\"track\",\"userId\":");
         Json.quote(sb, userId);
         sb.append(",\"event\":");

@@ -12,5 +12,10 @@ public interface Builtin {
     /** The declared inputs, bound by the same rules as a XanoScript function's. */
     List<InputField> inputs();
 
+    /**
+     * Runs the function. The input is bound without copies ({@link InputBinder#bindShared}): its objects
+     * and lists may be the caller's own, so the function must not change them, and must copy what it
+     * keeps or returns unless the caller is known to own them and be done with them.
+     */
     JsonNode call(ObjectNode input, RunContext context);
 }

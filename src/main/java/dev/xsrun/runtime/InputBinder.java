@@ -31,10 +31,19 @@ public final class InputBinder {
 
     /** Binds {@code args} (an object, or null for none) to the declarations; unknown keys are dropped. */
     public static ObjectNode bind(List<InputField> fields, JsonNode args) {
-        return bind(fields, args, "");
+        return bind(fields, args, "", true);
     }
 
-    private static ObjectNode bind(List<InputField> fields, JsonNode args, String prefix) {
+    /**
+     * As {@link #bind(List, JsonNode)}, but the bound input shares the objects and lists of {@code args}
+     * instead of copying them: for a callee that never changes its input and copies what it keeps (a
+     * {@link Builtin}).
+     */
+    public static ObjectNode bindShared(List<InputField> fields, JsonNode args) {
+        return bind(fields, args, "", false);
+    }
+
+    private static ObjectNode bind(List<InputField> fields, JsonNode args, String prefix, boolean copy) {
         ObjectNode out = Values.object();
         JsonNode given = args == null || args.isNull() ? Values.object() : args;
         if (given.isTextual()) {
@@ -65,9 +74,9 @@ public final class InputBinder {
             }
             JsonNode bound;
             if (f.list()) {
-                bound = bindList(f, v, name);
+                bound = bindList(f, v, name, copy);
             } else {
-                bound = bindOne(f, v, name);
+                bound = bindOne(f, v, name, copy);
                 if ((f.type().equals("text") || f.type().equals("email") || f.type().equals("password"))
                         && !f.optional() && bound.isTextual() && bound.textValue().isEmpty()) {
                     throw missing(name);
@@ -87,7 +96,7 @@ public final class InputBinder {
         return XsError.input("Missing param: " + field, path);
     }
 
-    private static JsonNode bindList(InputField f, JsonNode v, String name) {
+    private static JsonNode bindList(InputField f, JsonNode v, String name, boolean copy) {
         JsonNode list = v;
         if (v.isTextual()) {
             JsonNode decoded = Json.tryParseContainer(v.textValue());
@@ -114,25 +123,28 @@ public final class InputBinder {
                 out.add(Values.NULL);
                 continue;
             }
-            out.add(bindOne(f, e, name + "." + i));
+            out.add(bindOne(f, e, name + "." + i, copy));
         }
         return out;
     }
 
-    private static JsonNode bindOne(InputField f, JsonNode v, String name) {
-        JsonNode c = coerce(f, v, name);
+    private static JsonNode bindOne(InputField f, JsonNode v, String name, boolean copy) {
+        JsonNode c = coerce(f, v, name, copy);
         for (InputField.InputFilter filter : f.filters()) {
             c = applyFilter(f, filter, c, name);
         }
         return c;
     }
 
-    /** Converts one value to the declared type, or fails with the engine's message. */
-    static JsonNode coerce(InputField f, JsonNode v, String name) {
+    /**
+     * Converts one value to the declared type, or fails with the engine's message; objects and lists
+     * that pass as they are come back copied when {@code copy} is set, else as they are.
+     */
+    private static JsonNode coerce(InputField f, JsonNode v, String name, boolean copy) {
         switch (f.type()) {
             case "text":
             case "password":
-                return Values.of(text(v, name));
+                return v.isTextual() ? v : Values.of(text(v, name));
             case "email": {
                 String s = text(v, name).trim();
                 boolean trims = f.filters().stream().anyMatch(x -> x.name().equals("trim"));
@@ -235,7 +247,7 @@ public final class InputBinder {
                         return decoded;
                     }
                 }
-                return v.deepCopy();
+                return copy ? v.deepCopy() : v;
             }
             case "object": {
                 JsonNode o = v;
@@ -247,9 +259,9 @@ public final class InputBinder {
                     throw XsError.input(name + ": expected an object, got " + Values.typeName(o) + ".", name);
                 }
                 if (f.schema().isEmpty()) {
-                    return o.deepCopy();
+                    return copy ? o.deepCopy() : o;
                 }
-                return bind(f.schema(), o, name + ".");
+                return bind(f.schema(), o, name + ".", copy);
             }
             case "enum": {
                 String s = text(v, name);
@@ -271,12 +283,12 @@ public final class InputBinder {
                         throw XsError.input(name + ": expected a list of numbers.", name);
                     }
                 }
-                return v.deepCopy();
+                return copy ? v.deepCopy() : v;
             }
             case "dblink":
                 throw XsError.input("dblink inputs need a database and are not supported locally.", name);
             default:
-                return v.deepCopy();
+                return copy ? v.deepCopy() : v;
         }
     }
 
@@ -361,8 +373,11 @@ public final class InputBinder {
         String arg = filter.args().isEmpty() ? "" : filter.args().get(0);
         boolean numeric = f.type().equals("int") || f.type().equals("decimal");
         switch (filter.name()) {
-            case "trim":
-                return Values.of(Values.toText(v).strip());
+            case "trim": {
+                String text = Values.toText(v);
+                String trimmed = text.strip();
+                return trimmed == text && v.isTextual() ? v : Values.of(trimmed); // strip gives the same string when nothing goes
+            }
             case "lower":
                 return Values.of(Values.toText(v).toLowerCase());
             case "upper":

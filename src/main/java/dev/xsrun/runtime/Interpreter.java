@@ -142,7 +142,7 @@ public final class Interpreter implements Expr.Visitor<JsonNode>, FilterRuntime 
             Builtin builtin = ctx.builtins().get(name);
             if (builtin != null) {
                 try {
-                    return builtin.call(InputBinder.bind(builtin.inputs(), input), ctx);
+                    return builtin.call(InputBinder.bindShared(builtin.inputs(), input), ctx);
                 } catch (XsError e) {
                     throw e.at(callSite);
                 }

@@ -416,8 +416,13 @@ final class BatchRun {
 
     /** A deferred Segment call answered: the outcome the run would have had had it waited. */
     private Outcome answered(long line, BatchLine.Deferred later, Delivery d, List<Delivery> before) {
-        List<Delivery> all = new ArrayList<>(before);
-        all.add(d);
+        List<Delivery> all;
+        if (before.isEmpty()) {
+            all = List.of(d);
+        } else {
+            all = new ArrayList<>(before);
+            all.add(d);
+        }
         try {
             if (d.delivered()) {
                 return succeeded(line, later.resultJson().apply(d.response()), all);
@@ -464,7 +469,13 @@ final class BatchRun {
     }
 
     private Outcome succeeded(long line, String resultJson, List<Delivery> deliveries) {
-        String undelivered = deliveries.stream().filter(d -> !d.delivered()).map(Delivery::error).findFirst().orElse(null);
+        String undelivered = null;
+        for (Delivery d : deliveries) {
+            if (!d.delivered()) {
+                undelivered = d.error();
+                break;
+            }
+        }
         ObjectNode error = null;
         if (undelivered != null) {
             error = XsError.service(undelivered).toJson();

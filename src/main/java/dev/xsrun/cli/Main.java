@@ -23,10 +23,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("run") || args[0].equals("check"))) {
-            // Both commands need the filter catalogue (about a tenth of a second to build): build it on
-            // another core while the command line is read and the files are found.
-            Thread filters = new Thread(FilterRegistry::standard, "xsrun-filters");
+        if (args.length > 0 && args[0].equals("check")) {
+            // check needs every filter family (about a tenth of a second to build): build them on another
+            // core while the files are found. A run registers only the families its job needs, as it
+            // meets them (see FilterRegistry.standard).
+            Thread filters = new Thread(() -> FilterRegistry.standard().complete(), "xsrun-filters");
             filters.setDaemon(true);
             // A failure here is met again, and reported, where the catalogue is used: never a stack trace.
             filters.setUncaughtExceptionHandler((t, e) -> { });

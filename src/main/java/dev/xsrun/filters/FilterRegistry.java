@@ -18,15 +18,33 @@ public final class FilterRegistry {
 
     private static volatile FilterRegistry standard;
 
-    /** The registry of every filter of the language, built once. */
+    /** Whether the families of {@link StandardFilters} are loaded into this registry as they are needed. */
+    private final boolean standardFamilies;
+    /** How many of those are loaded, in their order. */
+    private int familiesLoaded;
+
+    /** An empty registry, filled by {@link #register}, {@link #alias} and {@link #dbOnly}. */
+    public FilterRegistry() {
+        this(false);
+    }
+
+    private FilterRegistry(boolean standardFamilies) {
+        this.standardFamilies = standardFamilies;
+    }
+
+    /**
+     * The registry of every filter of the language. Its families are registered when first needed, in
+     * their fixed order, until a name looked up is found (every one of them for a name that is not
+     * there, and for the lists of names): building them all costs about a tenth of a second of start-up,
+     * which a run whose job uses no filter, or only a few, need not pay.
+     */
     public static FilterRegistry standard() {
         FilterRegistry r = standard;
         if (r == null) {
             synchronized (FilterRegistry.class) {
                 r = standard;
                 if (r == null) {
-                    r = new FilterRegistry();
-                    StandardFilters.registerAll(r);
+                    r = new FilterRegistry(true);
                     standard = r;
                 }
             }
@@ -34,7 +52,23 @@ public final class FilterRegistry {
         return r;
     }
 
-    public void register(FilterSpec spec, Filter body) {
+    /** Registers every family not registered yet (for a caller about to use them all); returns this. */
+    public synchronized FilterRegistry complete() {
+        while (loadNextFamily()) {
+            // next
+        }
+        return this;
+    }
+
+    private boolean loadNextFamily() {
+        if (!standardFamilies || familiesLoaded >= StandardFilters.FAMILIES) {
+            return false;
+        }
+        StandardFilters.register(this, familiesLoaded++);
+        return true;
+    }
+
+    public synchronized void register(FilterSpec spec, Filter body) {
         String name = spec.name();
         if (entries.containsKey(name) || aliases.containsKey(name)) {
             throw new IllegalStateException("filter registered twice: " + name);
@@ -43,7 +77,7 @@ public final class FilterRegistry {
     }
 
     /** A deprecated or engine spelling that means the same as {@code target}. */
-    public void alias(String alias, String target) {
+    public synchronized void alias(String alias, String target) {
         if (entries.containsKey(alias) || aliases.containsKey(alias)) {
             throw new IllegalStateException("filter registered twice: " + alias);
         }
@@ -54,12 +88,20 @@ public final class FilterRegistry {
     }
 
     /** A name valid only inside database queries; using it elsewhere is an error with this explanation. */
-    public void dbOnly(String name) {
+    public synchronized void dbOnly(String name) {
         dbOnly.put(name, name);
     }
 
     /** The entry for a name or alias, or null. */
-    public Entry lookup(String name) {
+    public synchronized Entry lookup(String name) {
+        Entry e = find(name);
+        while (e == null && loadNextFamily()) {
+            e = find(name);
+        }
+        return e;
+    }
+
+    private Entry find(String name) {
         Entry e = entries.get(name);
         if (e == null) {
             String target = aliases.get(name);
@@ -70,16 +112,19 @@ public final class FilterRegistry {
         return e;
     }
 
-    public boolean isDbOnly(String name) {
+    public synchronized boolean isDbOnly(String name) {
+        complete();
         return dbOnly.containsKey(name) && lookup(name) == null;
     }
 
     /** Canonical names (no aliases). */
-    public Set<String> names() {
+    public synchronized Set<String> names() {
+        complete();
         return Collections.unmodifiableSet(entries.keySet());
     }
 
-    public Map<String, String> aliases() {
+    public synchronized Map<String, String> aliases() {
+        complete();
         return Collections.unmodifiableMap(aliases);
     }
 
@@ -106,7 +151,8 @@ public final class FilterRegistry {
     }
 
     /** Names registered with {@link #dbOnly} that no expression filter implements. */
-    public Set<String> dbOnlyNames() {
+    public synchronized Set<String> dbOnlyNames() {
+        complete();
         Set<String> out = new TreeSet<>();
         for (String n : dbOnly.keySet()) {
             if (lookup(n) == null) {
@@ -117,7 +163,8 @@ public final class FilterRegistry {
     }
 
     /** Every name a program may write: filters and aliases. */
-    public Set<String> allNames() {
+    public synchronized Set<String> allNames() {
+        complete();
         Set<String> all = new TreeSet<>(entries.keySet());
         all.addAll(aliases.keySet());
         return all;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Document;
 import dev.xsrun.builtins.SegmentTrackEvent;
+import dev.xsrun.http.HttpExecutor;
 import dev.xsrun.http.HttpOptions;
 import dev.xsrun.runtime.Interpreter;
 import dev.xsrun.runtime.Json;
@@ -44,7 +45,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Batch mode, {@code xsrun run JOB --inputs FILE}: runs the job once per JSON line of a file, each line
@@ -86,7 +87,7 @@ final class BatchRun {
     /** What the run command hands over: the loaded job and everything decided from the command line. */
     record Setup(RunContext template, String jobName, ObjectNode baseInput, String inputs, String report, int concurrency,
                  long deadlineNanos, String timeoutText, boolean progress, HttpOptions http, Secrets secrets,
-                 Consumer<JsonNode> registerSensitive) {
+                 Function<JsonNode, List<String>> sensitiveValues) {
         Setup {
             Objects.requireNonNull(template);
             Objects.requireNonNull(baseInput);
@@ -121,15 +122,19 @@ final class BatchRun {
      */
     private final class Runner {
         final BatchLine line = new BatchLine(BatchRun.this::batcher, answerLater);
+        /** The run's secrets and those of the line this thread runs: for its logs and its HTTP calls. */
+        final Secrets secrets = s.secrets().view();
         final Interpreter interpreter;
 
         Runner() {
             RunContext t = s.template();
             Map<String, Object> services = new HashMap<>(t.services());
             services.put(BatchLine.class.getName(), line);
-            RunContext ctx = new RunContext(t.program(), t.builtins(), t.env(), t.http(), t.filters(),
-                    text -> stderr(fileName + ":" + line.number() + ": " + text),
-                    text -> stderr("warning: " + fileName + ":" + line.number() + ": " + text),
+            HttpOptions http = s.http().withSecrets(secrets);
+            services.put(HttpOptions.class.getName(), http);
+            RunContext ctx = new RunContext(t.program(), t.builtins(), t.env(), new HttpExecutor(http)::execute, t.filters(),
+                    text -> stderr(secrets, fileName + ":" + line.number() + ": " + text),
+                    text -> stderr(secrets, "warning: " + fileName + ":" + line.number() + ": " + text),
                     t.limits(), t.clock(), t.expressionParser(), services);
             interpreter = new Interpreter(ctx);
         }
@@ -359,10 +364,11 @@ final class BatchRun {
             return malformed(line, "not a JSON object but " + (parsed == null ? "empty" : Values.typeName(parsed)));
         }
         ObjectNode input = mergedOverBase((ObjectNode) parsed);
-        if (s.registerSensitive() != null) {
-            s.registerSensitive().accept(input);
-        }
+        // The line's sensitive values are masked in what this line prints, and nowhere else: the run's
+        // registry stays the same size however many lines there are.
+        Secrets masks = s.sensitiveValues() == null ? s.secrets() : s.secrets().scope(s.sensitiveValues().apply(input));
         Runner runner = runners.get();
+        runner.secrets.point(masks);
         runner.line.start(line, ids.line(line, raw.bytes()));
         JsonNode result;
         try {
@@ -372,17 +378,17 @@ final class BatchRun {
                 result = stop.value;
             }
         } catch (XsError e) {
-            return failed(line, e, e.kind().exitCode, runner.line.deliveries());
+            return failed(line, e, e.kind().exitCode, runner.line.deliveries(), masks);
         } catch (StackOverflowError e) {
-            return failed(line, XsError.fatal("the job nested too deeply (stack exhausted)"), ExitCodes.SOFTWARE, runner.line.deliveries());
+            return failed(line, XsError.fatal("the job nested too deeply (stack exhausted)"), ExitCodes.SOFTWARE, runner.line.deliveries(), masks);
         }
         BatchLine.Deferred later = runner.line.takeDeferred();
         if (later == null) {
-            return succeeded(line, Json.encode(result), runner.line.deliveries());
+            return succeeded(line, Json.encode(result), runner.line.deliveries(), masks);
         }
         List<Delivery> before = runner.line.deliveries();
         later.delivery().thenAccept(d -> {
-            Runnable finish = () -> slot.done.complete(answered(line, later, d, before));
+            Runnable finish = () -> slot.done.complete(answered(line, later, d, before, masks));
             try {
                 pool.execute(finish); // encoding the result is work for the pool, not for the sender
             } catch (RejectedExecutionException e) {
@@ -415,7 +421,7 @@ final class BatchRun {
     }
 
     /** A deferred Segment call answered: the outcome the run would have had had it waited. */
-    private Outcome answered(long line, BatchLine.Deferred later, Delivery d, List<Delivery> before) {
+    private Outcome answered(long line, BatchLine.Deferred later, Delivery d, List<Delivery> before, Secrets masks) {
         List<Delivery> all;
         if (before.isEmpty()) {
             all = List.of(d);
@@ -425,11 +431,11 @@ final class BatchRun {
         }
         try {
             if (d.delivered()) {
-                return succeeded(line, later.resultJson().apply(d.response()), all);
+                return succeeded(line, later.resultJson().apply(d.response()), all, masks);
             }
-            return failed(line, XsError.service(d.error()).at(s.template().program().job().main().span()), ExitCodes.UNAVAILABLE, all);
+            return failed(line, XsError.service(d.error()).at(s.template().program().job().main().span()), ExitCodes.UNAVAILABLE, all, masks);
         } catch (RuntimeException e) {
-            return failed(line, XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, all);
+            return failed(line, XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, all, masks);
         }
     }
 
@@ -468,7 +474,7 @@ final class BatchRun {
         return failed(line, XsError.input("input line " + line + " is " + why, null), ExitCodes.DATA, List.of());
     }
 
-    private Outcome succeeded(long line, String resultJson, List<Delivery> deliveries) {
+    private Outcome succeeded(long line, String resultJson, List<Delivery> deliveries, Secrets masks) {
         String undelivered = null;
         for (Delivery d : deliveries) {
             if (!d.delivered()) {
@@ -482,10 +488,15 @@ final class BatchRun {
             error.put("exit", ExitCodes.UNAVAILABLE);
         }
         String problem = undelivered == null ? null : "not delivered (the job caught the failure and went on): " + undelivered;
-        return outcome(line, resultJson, error, problem, deliveries);
+        return outcome(line, resultJson, error, problem, deliveries, masks);
     }
 
+    /** A failed line's outcome, masked with the run's secrets (the line's input is not known). */
     private Outcome failed(long line, XsError e, int exit, List<Delivery> deliveries) {
+        return failed(line, e, exit, deliveries, s.secrets());
+    }
+
+    private Outcome failed(long line, XsError e, int exit, List<Delivery> deliveries, Secrets masks) {
         ObjectNode error = e.toJson();
         error.put("exit", exit);
         String at = e.span() != null && e.span().isKnown() ? e.span().toString() : null;
@@ -495,18 +506,18 @@ final class BatchRun {
         ObjectNode wrapped = Values.object();
         wrapped.put("line", line);
         wrapped.set("error", error);
-        return outcome(line, Json.encode(wrapped), error, e.getMessage() + (at == null ? "" : " (at " + at + ")"), deliveries);
+        return outcome(line, Json.encode(wrapped), error, e.getMessage() + (at == null ? "" : " (at " + at + ")"), deliveries, masks);
     }
 
-    private Outcome outcome(long line, String stdoutLine, ObjectNode error, String problem, List<Delivery> deliveries) {
+    private Outcome outcome(long line, String stdoutLine, ObjectNode error, String problem, List<Delivery> deliveries, Secrets masks) {
         boolean lineOk = problem == null;
         boolean wasRetried = false;
         for (Delivery d : deliveries) {
             wasRetried |= d.attempts() > 1;
         }
-        String report = s.report() == null ? null : mask(Json.encode(reportLine(line, lineOk, error, deliveries)));
-        return new Outcome(line, lineOk, wasRetried, mask(stdoutLine), report,
-                problem == null ? null : mask(fileName + ":" + line + ": " + problem));
+        String report = s.report() == null ? null : masks.mask(Json.encode(reportLine(line, lineOk, error, deliveries)));
+        return new Outcome(line, lineOk, wasRetried, masks.mask(stdoutLine), report,
+                problem == null ? null : masks.mask(fileName + ":" + line + ": " + problem));
     }
 
     /** Prints one line's outcome (standard output, report, standard error) and counts it. */
@@ -565,9 +576,14 @@ final class BatchRun {
 
     /** A line on standard error, masked, that does not tear the progress bar. */
     private void stderr(String line) {
+        stderr(s.secrets(), line);
+    }
+
+    private void stderr(Secrets masks, String line) {
+        String masked = masks.mask(line);
         synchronized (progress) {
             progress.clear();
-            err.println(mask(line));
+            err.println(masked);
             err.flush();
         }
     }

@@ -399,7 +399,7 @@ public final class RunCommand implements Callable<Integer> {
                     concurrency == null ? BatchRun.DEFAULT_CONCURRENCY : concurrency,
                     limit == null ? Long.MAX_VALUE : started + limit.toNanos(), timeout,
                     !verbose && !dryRun && Terminal.stderrIsTerminal(), httpOptions, secrets,
-                    mainFunction == null ? null : line -> registerSensitive(mainFunction.inputs(), line));
+                    mainFunction == null || !hasSensitive(mainFunction.inputs()) ? null : line -> sensitiveValues(mainFunction.inputs(), line));
             return new BatchRun(setup, out, err).run();
         }
 
@@ -517,6 +517,17 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void registerSensitive(List<InputField> fields, JsonNode input) {
+        sensitiveValues(fields, input).forEach(secrets::add);
+    }
+
+    /** The values of the inputs declared sensitive (a list or object also element by element). */
+    private static List<String> sensitiveValues(List<InputField> fields, JsonNode input) {
+        List<String> out = new ArrayList<>();
+        collectSensitive(fields, input, out);
+        return out;
+    }
+
+    private static void collectSensitive(List<InputField> fields, JsonNode input, List<String> out) {
         for (InputField f : fields) {
             JsonNode v = input.get(f.name());
             if (v == null) {
@@ -524,16 +535,25 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (f.sensitive()) {
                 if (v.isContainerNode()) {
-                    secrets.add(Json.encode(v));
-                    v.forEach(e -> secrets.add(Values.toText(e)));
+                    out.add(Json.encode(v));
+                    v.forEach(e -> out.add(Values.toText(e)));
                 } else {
-                    secrets.add(Values.toText(v));
+                    out.add(Values.toText(v));
                 }
             }
             if (!f.schema().isEmpty() && v.isObject()) {
-                registerSensitive(f.schema(), v);
+                collectSensitive(f.schema(), v, out);
             }
         }
+    }
+
+    private static boolean hasSensitive(List<InputField> fields) {
+        for (InputField f : fields) {
+            if (f.sensitive() || hasSensitive(f.schema())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static dev.xsrun.ast.Expr toExpr(XsParser parser, String text) {

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,62 @@ public final class Secrets {
 
     private final Set<String> secrets = new LinkedHashSet<>();
     private volatile Forms forms = Forms.NONE;
+
+    /**
+     * Null for the run's registry; else the registry a line's scope or a thread's view masks on top of
+     * (see {@link #scope} and {@link #view}). Secrets added to either go to it.
+     */
+    private final Secrets parent;
+    /** A scope's own forms (its line's values); null for a view or the run's registry. */
+    private final Forms own;
+    /** A scope: the parent's forms it last merged with, and the result. */
+    private volatile Forms[] merged;
+    /** A view: the scope it masks with now, or null for its parent alone. */
+    private volatile Secrets pointed;
+
+    /** The run's registry: empty, filled by {@link #add}. */
+    public Secrets() {
+        this(null, null);
+    }
+
+    private Secrets(Secrets parent, Forms own) {
+        this.parent = parent;
+        this.own = own;
+    }
+
+    /**
+     * What one batch line masks: everything this registry masks, now and as it grows, and the line's
+     * own secret values (its sensitive inputs), which other lines neither mask nor keep. This registry
+     * itself when no value is long enough to be masked.
+     */
+    public Secrets scope(Collection<String> lineValues) {
+        Set<String> all = new LinkedHashSet<>();
+        for (String v : lineValues) {
+            if (v != null && v.length() >= MIN_LENGTH) {
+                all.addAll(formsOf(v));
+            }
+        }
+        if (all.isEmpty()) {
+            return this;
+        }
+        return new Secrets(this, Forms.of(longestFirst(all)));
+    }
+
+    /**
+     * A registry for one thread that runs lines one after another: it masks what this registry masks,
+     * and the scope it is {@link #point pointed} at (the line the thread is running).
+     */
+    public Secrets view() {
+        return new Secrets(this, null);
+    }
+
+    /** Points a {@link #view} at the scope of the line its thread runs now (null: none). */
+    public void point(Secrets scope) {
+        if (parent == null || own != null) {
+            throw new IllegalStateException("only a view is pointed at a scope");
+        }
+        pointed = scope;
+    }
 
     /**
      * Every form to mask, longest first, and which pairs of characters can start one: a snapshot, never
@@ -73,6 +130,9 @@ public final class Secrets {
      * @return true when the value is (now or already) masked
      */
     public boolean add(String secret) {
+        if (parent != null) {
+            return parent.add(secret); // a secret met during a line's run is the whole run's
+        }
         if (secret == null || secret.length() < MIN_LENGTH) {
             return false;
         }
@@ -82,27 +142,51 @@ public final class Secrets {
             }
             Set<String> all = new LinkedHashSet<>(forms.all());
             all.addAll(formsOf(secret));
-            List<String> sorted = new ArrayList<>(all);
-            // Longest first, so a secret that contains another one is masked as a whole.
-            sorted.sort(Comparator.comparingInt(String::length).reversed());
-            forms = Forms.of(sorted);
+            forms = Forms.of(longestFirst(all));
         }
         return true;
     }
 
+    /** Longest first, so a secret that contains another one is masked as a whole. */
+    private static List<String> longestFirst(Set<String> forms) {
+        List<String> sorted = new ArrayList<>(forms);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return sorted;
+    }
+
+    /** What this registry masks now. */
+    private Forms effective() {
+        if (parent == null) {
+            return forms;
+        }
+        if (own == null) {
+            Secrets p = pointed;
+            return p != null ? p.effective() : parent.effective();
+        }
+        Forms base = parent.effective();
+        Forms[] m = merged;
+        if (m == null || m[0] != base) {
+            Set<String> all = new LinkedHashSet<>(base.all());
+            all.addAll(own.all());
+            m = new Forms[] {base, Forms.of(longestFirst(all))};
+            merged = m;
+        }
+        return m[1];
+    }
+
     /** Every form masked, longest first (for tests). */
     List<String> forms() {
-        return forms.all();
+        return effective().all();
     }
 
     /** True when nothing is registered. */
     public boolean isEmpty() {
-        return forms.all().isEmpty();
+        return effective().all().isEmpty();
     }
 
     /** Replaces every occurrence of every registered secret, in any of its known forms, with {@code ****}. */
     public String mask(String text) {
-        Forms f = forms;
+        Forms f = effective();
         if (text == null || text.isEmpty() || f.all().isEmpty()) {
             return text;
         }

@@ -55,6 +55,13 @@ class BatchModeTest {
         return Cli.run(args.toArray(new String[0]));
     }
 
+    /** A job folder holding one multidoc run.xs of these lines. */
+    private Path job(String name, String... lines) throws IOException {
+        Path job = Files.createDirectories(dir.resolve(name));
+        Files.writeString(job.resolve("run.xs"), String.join("\n", lines));
+        return job;
+    }
+
     private Path lines(String... lines) throws IOException {
         Path f = dir.resolve("events.jsonl");
         Files.writeString(f, String.join("\n", lines) + "\n");
@@ -312,9 +319,7 @@ class BatchModeTest {
     @Test
     void aJobThatTracksTwicePerLineGivesEachCallItsOwnId() throws IOException {
         accept();
-        Path job = dir.resolve("twice");
-        Files.createDirectories(job);
-        Files.writeString(job.resolve("run.xs"), String.join("\n",
+        Path job = job("twice",
                 "run.job \"Track twice\" {",
                 "  main = {name: \"track_twice\", input: {}}",
                 "  env = [\"segment_write_key\"]",
@@ -329,7 +334,7 @@ class BatchModeTest {
                 "    function.run \"segment_track_event\" { input = {user_id: $input.user_id, event: \"Finished\"} } as $b",
                 "  }",
                 "  response = {first: $a.event, second: $b.event}",
-                "}"));
+                "}");
         Path report = dir.resolve("report.jsonl");
         Cli r = run(job.resolve("run.xs").toString(), lines("{\"user_id\":\"a\"}", "{\"user_id\":\"b\"}"), "--report", report.toString());
         assertEquals(0, r.exit, r.toString());
@@ -341,9 +346,7 @@ class BatchModeTest {
     @Test
     void runsThatCallTheBuiltInFromXanoScriptWaitForTheirBatchAndKeepTheirOrder() throws IOException {
         failFirstAttempts(503, 30);
-        Path job = dir.resolve("wrapped");
-        Files.createDirectories(job);
-        Files.writeString(job.resolve("run.xs"), String.join("\n",
+        Path job = job("wrapped",
                 "run.job \"Track and answer\" {",
                 "  main = {name: \"track_and_answer\", input: {}}",
                 "  env = [\"segment_write_key\"]",
@@ -357,7 +360,7 @@ class BatchModeTest {
                 "    function.run \"segment_track_event\" { input = {user_id: $input.user_id, event: \"Seen\"} } as $sent",
                 "  }",
                 "  response = {user: $input.user_id, accepted: $sent.segment_response.success}",
-                "}"));
+                "}");
         String[] users = new String[30];
         for (int i = 0; i < users.length; i++) {
             users[i] = "{\"user_id\":\"w" + (i + 1) + "\"}";
@@ -371,6 +374,50 @@ class BatchModeTest {
         }
         assertEquals(30, ids(received()).size());
         assertRetriesCarriedTheSameMessages();
+    }
+
+    @Test
+    void eachLinesSensitiveInputsAreMaskedInWhatThatLinePrints() throws IOException {
+        Path job = job("sensitive",
+                "run.job \"Sensitive\" {",
+                "  main = {name: \"greet\", input: {}}",
+                "}",
+                "---",
+                "function \"greet\" {",
+                "  input {",
+                "    text name",
+                "    text token {",
+                "      sensitive = true",
+                "    }",
+                "  }",
+                "  stack {",
+                "    debug.log { value = \"token is \" ~ $input.token }",
+                "    api.request {",
+                "      url = \"https://api.example.test/v1/check\"",
+                "      method = \"post\"",
+                "      params = {token: $input.token}",
+                "      headers = [\"Authorization: Bearer \" ~ $input.token]",
+                "    } as $checked",
+                "    precondition ($input.name != \"fail\") {",
+                "      error = \"refused token \" ~ $input.token",
+                "    }",
+                "  }",
+                "  response = {name: $input.name, token: $input.token, length: $input.token|strlen}",
+                "}");
+        Path report = dir.resolve("report.jsonl");
+        Cli r = run(job.toString(), lines("{\"name\":\"ann\",\"token\":\"tok-ann-0001\"}",
+                "{\"name\":\"fail\",\"token\":\"tok-bob-0002\"}", "{\"name\":\"cy\",\"token\":\"tok-cy-0003\"}"),
+                "--report", report.toString(), "--dry-run");
+        assertEquals(69, r.exit, r.toString()); // a line failed
+        String printed = r.all() + Files.readString(report);
+        for (String token : List.of("tok-ann-0001", "tok-bob-0002", "tok-cy-0003")) {
+            assertFalse(printed.contains(token), token + " printed:\n" + printed);
+        }
+        List<String> out = outLines(r);
+        assertEquals("{\"name\":\"ann\",\"token\":\"****\",\"length\":12}", out.get(0));
+        assertTrue(out.get(1).contains("refused token ****"), out.get(1));
+        assertTrue(r.err.contains("token is ****"), r.err);
+        assertTrue(r.err.contains("Authorization: Bearer ****"), r.err); // the dry run's printed request
     }
 
     @Test

@@ -105,6 +105,43 @@ class SecretsTest {
         }
     }
 
+    @Test
+    void aLinesScopeMasksTheRunsSecretsAndItsOwnWithoutAddingThemToTheRun() {
+        Secrets run = new Secrets();
+        run.add("run-secret-1");
+        Secrets line = run.scope(List.of("line-secret-9", "ab"));
+        assertEquals("**** ****", line.mask("run-secret-1 line-secret-9"));
+        assertEquals("run: **** line-secret-9", run.mask("run: run-secret-1 line-secret-9"));
+        assertTrue(run.forms().stream().noneMatch(f -> f.contains("line-secret")), run.forms().toString());
+        // what the run learns later, the line masks too; what is added through the line is the run's
+        run.add("late-run-secret");
+        assertEquals("****", line.mask("late-run-secret"));
+        line.add("found-during-line");
+        assertEquals("****", run.mask("found-during-line"));
+        // longest first across both: a run secret inside a line secret, and the other way round
+        Secrets nested = run.scope(List.of("xx-run-secret-1-yy", "cret"));
+        assertEquals("<****>", nested.mask("<xx-run-secret-1-yy>"));
+        assertEquals("<****>", nested.mask("<run-secret-1>"));
+        assertTrue(run.scope(List.of("ab", "")) == run, "nothing long enough to mask: the run's own registry");
+    }
+
+    @Test
+    void aThreadsViewMasksWithTheScopeItIsPointedAt() {
+        Secrets run = new Secrets();
+        run.add("run-secret-1");
+        Secrets view = run.view();
+        Secrets first = run.scope(List.of("first-line-token"));
+        Secrets second = run.scope(List.of("second-line-token"));
+        view.point(first);
+        assertEquals("**** **** second-line-token", view.mask("run-secret-1 first-line-token second-line-token"));
+        view.point(second);
+        assertEquals("**** first-line-token ****", view.mask("run-secret-1 first-line-token second-line-token"));
+        view.point(null);
+        assertEquals("**** first-line-token second-line-token", view.mask("run-secret-1 first-line-token second-line-token"));
+        view.add("from-a-view-1");
+        assertEquals("****", run.mask("from-a-view-1"));
+    }
+
     /**
      * Against the rule written plainly (at each position, the longest form that starts there is masked,
      * then the scan goes on after it), over random texts made of pieces of the secrets and their forms,

@@ -79,7 +79,7 @@ public final class SegmentTrackEvent {
         SegmentClient client = new SegmentClient(writeKey, env.apply(ENDPOINT_ENV), opts)
                 .withClock(clock).withMessageIds(messageIds).withRetry(retry).withSleeper(sleeper);
         TrackResult sent = client.track(message);
-        return result(message, sent.response());
+        return result(message, message.isoTimestamp(), sent.response());
     }
 
     /**
@@ -127,7 +127,7 @@ public final class SegmentTrackEvent {
         if (!d.delivered()) {
             throw XsError.service(d.error());
         }
-        return result(message, d.response());
+        return result(message, iso, d.response());
     }
 
     /**
@@ -146,12 +146,13 @@ public final class SegmentTrackEvent {
         return sb.append(",\"properties\":").append(propertiesJson).append(",\"segment_response\":").toString();
     }
 
-    static JsonNode result(TrackMessage message, JsonNode response) {
+    /** {@code {success, user_id, event, timestamp, properties, segment_response}}; {@code iso} is the message's timestamp as text. */
+    static JsonNode result(TrackMessage message, String iso, JsonNode response) {
         ObjectNode out = Values.object();
         out.put("success", true);
         out.put("user_id", message.userId());
         out.put("event", message.event());
-        out.put("timestamp", message.isoTimestamp());
+        out.put("timestamp", iso);
         out.set("properties", message.properties()); // the message is discarded: no need for a copy
         out.set("segment_response", response.deepCopy());
         return out;

@@ -192,7 +192,6 @@ final class BatchRun {
         pool = pool(answerLater ? Math.min(s.concurrency(), Math.max(2, Runtime.getRuntime().availableProcessors())) : s.concurrency());
         ArrayDeque<Slot> pendingLines = new ArrayDeque<>();
         boolean stopped = false;
-        boolean eof = false;
         allRead = false;
         long lastPaint = started;
         InputStream in = s.inputs().equals("-") ? System.in : Files.newInputStream(Path.of(s.inputs()));
@@ -212,10 +211,9 @@ final class BatchRun {
                     stopped = true;
                     break;
                 }
-                if (!eof && pendingLines.size() < window) {
+                if (!allRead && pendingLines.size() < window) {
                     LineReader.Line line = reader.next();
                     if (line == null) {
-                        eof = true;
                         allRead = true;
                     } else if (!line.blank()) {
                         Slot slot = new Slot(line.number());

@@ -44,7 +44,7 @@ class EncodedResultTest {
         TrackMessage m = message(line);
         for (String answer : new String[]{"{\"success\":true}", "{}", "{\"success\":true,\"x\":[1,\"two\"]}"}) {
             JsonNode response = Json.parse(answer);
-            String expected = Json.encode(SegmentTrackEvent.result(m, response));
+            String expected = Json.encode(SegmentTrackEvent.result(m, m.isoTimestamp(), response));
             String head = SegmentTrackEvent.resultHead(m.userId(), m.event(), m.isoTimestamp(), Json.encode(m.properties()));
             assertEquals(expected, head + Json.encode(response) + "}");
         }

@@ -1,7 +1,7 @@
 package dev.xsrun.ast;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.util.List;
 
 /** An expression of the language. Every node keeps the span of the token that matters for messages. */

@@ -1,6 +1,6 @@
 package dev.xsrun.ast;
 
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.util.List;
 import java.util.Map;
 

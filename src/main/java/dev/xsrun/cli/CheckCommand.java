@@ -166,7 +166,7 @@ public final class CheckCommand implements Callable<Integer> {
                 bug.printStackTrace();
             }
             return new ParseResult(new dev.xsrun.diag.SourceText(shown, text), List.of(), List.of(Diagnostic.error(
-                    new dev.xsrun.diag.SourceSpan(shown, 0, 0, 1), "internal error while checking this file: " + bug)));
+                    new dev.xsrun.value.SourceSpan(shown, 0, 0, 1), "internal error while checking this file: " + bug)));
         }
     }
 }

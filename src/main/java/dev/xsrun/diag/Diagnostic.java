@@ -1,5 +1,7 @@
 package dev.xsrun.diag;
 
+import dev.xsrun.value.SourceSpan;
+
 /** One problem found in a source file, with where it is and what to do about it. */
 public record Diagnostic(SourceSpan span, Severity severity, String message) {
     public enum Severity { ERROR, WARNING }

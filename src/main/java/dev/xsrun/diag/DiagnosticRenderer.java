@@ -1,5 +1,7 @@
 package dev.xsrun.diag;
 
+import dev.xsrun.value.SourceSpan;
+
 import java.util.Map;
 import java.util.function.Function;
 

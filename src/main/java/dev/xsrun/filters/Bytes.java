@@ -41,7 +41,7 @@ public final class Bytes extends TextNode {
         if (v instanceof Bytes) {
             return ((Bytes) v).bytes.clone();
         }
-        return dev.xsrun.runtime.Values.toText(v).getBytes(StandardCharsets.UTF_8);
+        return dev.xsrun.value.Values.toText(v).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.xsrun.filters;
 import static dev.xsrun.filters.ArgType.ANY;
 import static dev.xsrun.filters.FilterSpec.filter;
 
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.util.function.IntPredicate;
 
 /** Comparison and logic filters (spec 6.6): the operators of spec 5.3 written as filters. */

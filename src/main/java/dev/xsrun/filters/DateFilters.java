@@ -5,7 +5,7 @@ import static dev.xsrun.filters.ArgType.TEXT;
 import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

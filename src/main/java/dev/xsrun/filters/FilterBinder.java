@@ -1,8 +1,8 @@
 package dev.xsrun.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 
 /** The one place that checks a filter call against its signature and converts its arguments. */
 public final class FilterBinder {

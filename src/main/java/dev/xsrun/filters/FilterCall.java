@@ -1,8 +1,8 @@
 package dev.xsrun.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 
 /**
  * One application of a filter: the input, the bound arguments (defaults filled, types converted),

@@ -9,6 +9,6 @@ public interface FilterRuntime {
 
     /** A filter nobody should be able to call in a local run. */
     FilterRuntime NONE = expression -> {
-        throw dev.xsrun.runtime.XsError.fatal("to_expr is not available here");
+        throw dev.xsrun.value.XsError.fatal("to_expr is not available here");
     };
 }

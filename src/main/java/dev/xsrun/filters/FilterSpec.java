@@ -1,7 +1,7 @@
 package dev.xsrun.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 

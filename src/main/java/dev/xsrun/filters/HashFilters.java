@@ -8,9 +8,9 @@ import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.runtime.Json;
-import dev.xsrun.runtime.Values;
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

@@ -6,7 +6,7 @@ import static dev.xsrun.filters.ArgType.ANY;
 import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;

@@ -9,7 +9,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 
 /** The object family (spec 6.3): path reads and writes, keys and entries, fallbacks. */
 final class ObjectFilters {

@@ -3,7 +3,7 @@ package dev.xsrun.filters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

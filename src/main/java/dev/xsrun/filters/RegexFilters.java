@@ -6,7 +6,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,8 +7,8 @@ import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.xsrun.runtime.Json;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;

@@ -3,7 +3,7 @@ package dev.xsrun.filters;
 import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 

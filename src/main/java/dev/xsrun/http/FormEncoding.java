@@ -1,8 +1,8 @@
 package dev.xsrun.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Json;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.Values;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;

@@ -1,6 +1,6 @@
 package dev.xsrun.http;
 
-import dev.xsrun.runtime.Secrets;
+import dev.xsrun.value.Secrets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

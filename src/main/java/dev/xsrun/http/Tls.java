@@ -1,6 +1,6 @@
 package dev.xsrun.http;
 
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.XsError;
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

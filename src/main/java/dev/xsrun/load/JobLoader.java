@@ -2,7 +2,7 @@ package dev.xsrun.load;
 
 import dev.xsrun.ast.Document;
 import dev.xsrun.diag.Diagnostic;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import dev.xsrun.diag.SourceText;
 import dev.xsrun.runtime.Program;
 import dev.xsrun.syntax.ParseResult;

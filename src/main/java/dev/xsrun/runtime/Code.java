@@ -1,11 +1,14 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import dev.xsrun.ast.Expr;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 
 /**
  * An expression compiled by {@link Compiler}: a node that evaluates itself without dispatching over

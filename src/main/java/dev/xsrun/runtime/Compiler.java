@@ -1,11 +1,13 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+
 import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.Names;
 import dev.xsrun.ast.Stmt;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.util.List;
 
 /**

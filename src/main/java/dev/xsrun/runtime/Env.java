@@ -1,5 +1,7 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;

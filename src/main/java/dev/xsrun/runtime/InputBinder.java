@@ -1,5 +1,9 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.XsError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

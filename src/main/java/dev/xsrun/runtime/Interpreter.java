@@ -1,5 +1,8 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +11,7 @@ import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.Names;
 import dev.xsrun.ast.Stmt;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import dev.xsrun.filters.FilterBinder;
 import dev.xsrun.filters.FilterCall;
 import dev.xsrun.filters.FilterRegistry;

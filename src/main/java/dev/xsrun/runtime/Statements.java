@@ -1,5 +1,10 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.XsError;
+import dev.xsrun.value.TextTrim;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +12,7 @@ import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,11 +1,14 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.xsrun.ast.ErrorTypes;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.Stmt;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
 

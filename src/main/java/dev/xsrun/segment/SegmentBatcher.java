@@ -7,7 +7,7 @@ import dev.xsrun.http.HttpReply;
 import dev.xsrun.http.HttpTransport;
 import dev.xsrun.http.OutgoingRequest;
 import dev.xsrun.http.TransportFailure;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -166,7 +166,7 @@ public final class SegmentBatcher implements AutoCloseable {
     public SegmentBatcher(String writeKey, String baseUrl, HttpOptions http, Settings settings, Clock clock,
             DoubleSupplier random, IntSupplier activeProducers) {
         if (writeKey == null || writeKey.isBlank()) {
-            throw dev.xsrun.runtime.XsError.input("Missing Segment write key", null);
+            throw dev.xsrun.value.XsError.input("Missing Segment write key", null);
         }
         this.url = SegmentClient.batchUrl(baseUrl);
         this.http = Objects.requireNonNull(http);

@@ -2,9 +2,9 @@ package dev.xsrun.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.runtime.Json;
-import dev.xsrun.runtime.Values;
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

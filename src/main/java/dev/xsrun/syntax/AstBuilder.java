@@ -12,9 +12,9 @@ import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
 import dev.xsrun.diag.Diagnostic;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import dev.xsrun.diag.Suggestions;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 import dev.xsrun.syntax.gen.XanoScriptParser;
 import dev.xsrun.syntax.gen.XanoScriptParser.*;
 import java.util.ArrayList;
@@ -1408,7 +1408,7 @@ final class AstBuilder {
             case "array":
             case "json":
                 if (text != null) {
-                    JsonNode parsed = dev.xsrun.runtime.Json.tryParse(text);
+                    JsonNode parsed = dev.xsrun.value.Json.tryParse(text);
                     if (parsed == null) {
                         error(at, "`!" + type + "` text is not valid JSON");
                         return inner;

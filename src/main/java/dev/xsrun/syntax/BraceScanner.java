@@ -2,7 +2,7 @@ package dev.xsrun.syntax;
 
 import dev.xsrun.ast.Document;
 import dev.xsrun.diag.Diagnostic;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.util.ArrayDeque;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import dev.xsrun.ast.InputField;
 import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
-import dev.xsrun.runtime.Json;
+import dev.xsrun.value.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package dev.xsrun.syntax;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 
 /** Literal decoding: the escapes of each string form, triple-quoted text, and numbers. */
 final class Strings {

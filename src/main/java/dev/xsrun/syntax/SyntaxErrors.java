@@ -1,7 +1,7 @@
 package dev.xsrun.syntax;
 
 import dev.xsrun.diag.Diagnostic;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import dev.xsrun.syntax.gen.XanoScriptParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.xsrun.syntax;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Values;
+import dev.xsrun.value.Values;
 
 /** The casts behind typed constants such as {@code !int "42"}. */
 final class TypedConstants {

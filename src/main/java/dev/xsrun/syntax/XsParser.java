@@ -4,7 +4,7 @@ import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.FilterCatalog;
 import dev.xsrun.diag.Diagnostic;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import dev.xsrun.diag.SourceText;
 import dev.xsrun.syntax.gen.XanoScriptParser;
 import java.util.ArrayList;
@@ -212,7 +212,7 @@ public final class XsParser {
                     "unexpected `" + t.getText() + "` after the expression"));
         }
         if (listener.count() > 0 || parser.getNumberOfSyntaxErrors() > 0) {
-            return new Expr.Literal(dev.xsrun.runtime.Values.NULL, new SourceSpan(path, line, column + 1, 1));
+            return new Expr.Literal(dev.xsrun.value.Values.NULL, new SourceSpan(path, line, column + 1, 1));
         }
         AstBuilder builder = new AstBuilder(path, filters, diagnostics, (inner, l, c) -> subExpression(path, inner, l, c, diagnostics));
         return builder.expr(e);

@@ -5,7 +5,7 @@ import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.load.JobLoader;
 import dev.xsrun.runtime.Env;
 import dev.xsrun.runtime.Interpreter;
-import dev.xsrun.runtime.Json;
+import dev.xsrun.value.Json;
 import dev.xsrun.runtime.Limits;
 import dev.xsrun.runtime.RunContext;
 import dev.xsrun.syntax.XsParser;

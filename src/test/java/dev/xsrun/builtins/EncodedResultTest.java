@@ -3,7 +3,7 @@ package dev.xsrun.builtins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Json;
+import dev.xsrun.value.Json;
 import dev.xsrun.segment.SegmentClient;
 import dev.xsrun.segment.TrackMessage;
 import java.time.Clock;

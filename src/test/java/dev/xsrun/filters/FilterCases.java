@@ -1,7 +1,7 @@
 package dev.xsrun.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Json;
+import dev.xsrun.value.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Json;
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.XsError;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.runtime.Json;
-import dev.xsrun.runtime.Values;
-import dev.xsrun.runtime.XsError;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

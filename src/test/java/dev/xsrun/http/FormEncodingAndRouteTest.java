@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.xsrun.runtime.Json;
+import dev.xsrun.value.Json;
 import org.junit.jupiter.api.Test;
 
 class FormEncodingAndRouteTest {

@@ -69,7 +69,7 @@ class MessageIdsTest {
     void theQuickTimestampReaderAgreesWithTheGeneralOne() {
         for (String s : new String[] {"2025-02-13T14:30:00.000Z", "2025-02-13T14:30:00Z", "2025-02-13T14:30:00.1Z",
                 "2025-02-13T14:30:00.123456789Z", "2024-02-29T23:59:59.999Z", "1970-01-01T00:00:00.000Z"}) {
-            assertEquals(OffsetDateTime.parse(s).toInstant(), TrackMessage.timestamp(dev.xsrun.runtime.Values.of(s), null), s);
+            assertEquals(OffsetDateTime.parse(s).toInstant(), TrackMessage.timestamp(dev.xsrun.value.Values.of(s), null), s);
         }
     }
 }

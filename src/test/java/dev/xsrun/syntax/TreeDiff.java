@@ -1,7 +1,7 @@
 package dev.xsrun.syntax;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.xsrun.diag.SourceSpan;
+import dev.xsrun.value.SourceSpan;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.xsrun.runtime;
+package dev.xsrun.value;
 
 /** PHP-style trimming of a set of characters from one or both ends. */
 public final class TextTrim {

@@ -1,4 +1,5 @@
-package dev.xsrun.runtime;
+package dev.xsrun.value;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.xsrun.runtime;
+package dev.xsrun.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.xsrun.runtime;
+package dev.xsrun.value;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.xsrun.diag;
+package dev.xsrun.value;
 
 /** A place in a source file: 1-based line and column, and the length of the marked text. */
 public record SourceSpan(String file, int line, int column, int length) {

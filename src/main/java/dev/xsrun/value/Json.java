@@ -1,4 +1,4 @@
-package dev.xsrun.runtime;
+package dev.xsrun.value;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;

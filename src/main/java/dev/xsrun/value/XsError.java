@@ -1,8 +1,7 @@
-package dev.xsrun.runtime;
+package dev.xsrun.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.diag.SourceSpan;
 
 /**
  * The root of every error a job can raise: an error value (code, message, name, payload) plus the

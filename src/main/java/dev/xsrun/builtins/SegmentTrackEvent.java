@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.http.HttpOptions;
 import dev.xsrun.value.Json;
 import dev.xsrun.value.Values;
+import dev.xsrun.value.Secrets;
 import dev.xsrun.value.XsError;
-import dev.xsrun.segment.BatchLine;
-import dev.xsrun.segment.Delivery;
+import dev.xsrun.http.Delivery;
 import dev.xsrun.segment.RetryPolicy;
 import dev.xsrun.segment.SegmentBatcher;
 import dev.xsrun.segment.SegmentClient;
@@ -64,19 +64,20 @@ public final class SegmentTrackEvent {
      * Runs the function.
      *
      * @param input already bound against {@link #INPUT_DECLARATION}
-     * @param env   the run's environment lookup (null for a missing name)
+     * @param env     the run's environment lookup (null for a missing name)
+     * @param secrets the run's secrets: the write key joins them
      * @return {@code {success, user_id, event, timestamp, properties, segment_response}}
      */
-    public JsonNode call(ObjectNode input, Function<String, String> env, HttpOptions opts) {
+    public JsonNode call(ObjectNode input, Function<String, String> env, HttpOptions opts, Secrets secrets) {
         String writeKey = env.apply(WRITE_KEY_ENV);
         if (writeKey == null || writeKey.isBlank()) {
             throw XsError.input("Missing environment variable: " + WRITE_KEY_ENV, null);
         }
-        opts.secrets().add(writeKey);
+        secrets.add(writeKey);
 
         TrackMessage message = TrackMessage.of(input.get("user_id"), input.get("event"), input.get("properties"),
                 input.get("context"), input.get("timestamp"), clock);
-        SegmentClient client = new SegmentClient(writeKey, env.apply(ENDPOINT_ENV), opts)
+        SegmentClient client = new SegmentClient(writeKey, env.apply(ENDPOINT_ENV), opts, secrets)
                 .withClock(clock).withMessageIds(messageIds).withRetry(retry).withSleeper(sleeper);
         TrackResult sent = client.track(message);
         return result(message, message.isoTimestamp(), sent.response());
@@ -87,7 +88,7 @@ public final class SegmentTrackEvent {
      * the run's shared batcher, and the call returns when the batch carrying it is answered, with
      * Segment's answer to that batch as {@code segment_response}.
      */
-    public JsonNode callBatched(ObjectNode input, Function<String, String> env, HttpOptions opts, BatchLine line) {
+    public JsonNode callBatched(ObjectNode input, Function<String, String> env, BatchLine line) {
         String writeKey = env.apply(WRITE_KEY_ENV);
         if (writeKey == null || writeKey.isBlank()) {
             throw XsError.input("Missing environment variable: " + WRITE_KEY_ENV, null);

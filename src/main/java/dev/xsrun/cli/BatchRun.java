@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Document;
-import dev.xsrun.builtins.SegmentTrackEvent;
+import dev.xsrun.builtins.BatchHook;
+import dev.xsrun.builtins.NativeBuiltin;
+import dev.xsrun.http.Delivery;
 import dev.xsrun.http.HttpExecutor;
 import dev.xsrun.http.HttpOptions;
 import dev.xsrun.runtime.Interpreter;
@@ -15,10 +17,6 @@ import dev.xsrun.runtime.RunContext;
 import dev.xsrun.value.Secrets;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
-import dev.xsrun.segment.BatchLine;
-import dev.xsrun.segment.Delivery;
-import dev.xsrun.segment.MessageIds;
-import dev.xsrun.segment.SegmentBatcher;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,17 +25,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,12 +46,12 @@ import java.util.function.Function;
  * line on standard output in input order: the job's result, or {@code {"line": N, "error": {...}}}.
  *
  * <p>Lines are read as they are needed: at most {@code window} lines are read and not yet printed, so
- * memory stays flat for a file of millions of lines. The Segment built-in finds a {@link BatchLine} in
- * each run's services and hands its message to a {@link SegmentBatcher} shared by the whole batch.
- * When XanoScript runs around the call, the run waits for Segment's answer on its thread, so the pool
- * has {@code --concurrency} threads; when the job is the built-in alone, nothing can see the answer
- * before the run ends, so the run returns at once and its line is completed when the answer comes,
- * and the pool needs only a thread per core.
+ * memory stays flat for a file of millions of lines. A built-in with a {@link BatchHook} (Segment's
+ * sends its messages in shared batches) gets a {@link BatchHook.Line} per pool thread, pointed at each
+ * line in turn. When XanoScript runs around its call, the run waits for the built-in's answer on its
+ * thread, so the pool has {@code --concurrency} threads; when the job is the built-in alone, nothing
+ * can see the answer before the run ends, so the run returns at once and its line is completed when
+ * the answer comes, and the pool needs only a thread per core.
  *
  * <p>On standard error: a message naming the line for each failed line, a progress bar when standard
  * error is a terminal, and a summary line at the end. {@code --report FILE} gets one JSON line per
@@ -70,26 +63,13 @@ final class BatchRun {
     /** Stack of each pool thread: deep enough for the 256 nested calls a run may make; only what is used is memory. */
     private static final long STACK_BYTES = 64L * 1024 * 1024;
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
-    /**
-     * Messages a batch aims at when runs do not wait for Segment's answer. Fewer, fuller requests cost
-     * less on both sides (20,000 events: 500 a batch took 53 requests and 1.74 s, 1,500 took 33 and
-     * 1.44 s); a batch still goes at Segment's 500 KB, which typical events reach at about 1,200.
-     */
-    private static final int ANSWER_LATER_BATCH = 1_500;
-    /**
-     * How long a partly filled batch waits for more when runs do not wait for Segment's answer. Nothing
-     * but printing waits on it, and at the end of the input the printing loop sends what is pending at
-     * once; the default 20 ms sent many small batches while the JVM was still warming up (20,000
-     * events: 38 requests and 1.77 s against 18 requests and 1.58 s with 200 ms).
-     */
-    private static final Duration ANSWER_LATER_LINGER = Duration.ofMillis(200);
-
     /** What the run command hands over: the loaded job and everything decided from the command line. */
-    record Setup(RunContext template, String jobName, ObjectNode baseInput, String inputs, String report, int concurrency,
-                 long deadlineNanos, String timeoutText, boolean progress, HttpOptions http, Secrets secrets,
-                 Function<JsonNode, List<String>> sensitiveValues) {
+    record Setup(RunContext template, List<NativeBuiltin> builtins, String jobName, ObjectNode baseInput, String inputs,
+                 String report, int concurrency, long deadlineNanos, String timeoutText, boolean progress, HttpOptions http,
+                 Secrets secrets, Function<JsonNode, List<String>> sensitiveValues) {
         Setup {
             Objects.requireNonNull(template);
+            builtins = List.copyOf(builtins);
             Objects.requireNonNull(baseInput);
             Objects.requireNonNull(inputs);
             Objects.requireNonNull(http);
@@ -117,26 +97,54 @@ final class BatchRun {
 
     /**
      * What one pool thread keeps from line to line: an interpreter (building one per line would cost
-     * more than running the line) over a context whose {@link BatchLine} is pointed at each line in turn.
-     * An interpreter keeps nothing of a run after it returns but caches of the shared, immutable program.
+     * more than running the line) over a context whose built-ins with a batch hook are bound to this
+     * thread's {@link BatchHook.Line}s, pointed at each line in turn. An interpreter keeps nothing of a
+     * run after it returns but caches of the shared, immutable program.
      */
     private final class Runner {
-        final BatchLine line = new BatchLine(BatchRun.this::batcher, answerLater);
+        final List<BatchHook.Line> lines = new ArrayList<>(sessions.size());
         /** The run's secrets and those of the line this thread runs: for its logs and its HTTP calls. */
         final Secrets secrets = s.secrets().view();
         final Interpreter interpreter;
+        long number;
 
         Runner() {
-            RunContext t = s.template();
-            Map<String, Object> services = new HashMap<>(t.services());
-            services.put(BatchLine.class.getName(), line);
-            HttpOptions http = s.http().withSecrets(secrets);
-            services.put(HttpOptions.class.getName(), http);
-            RunContext ctx = new RunContext(t.program(), t.builtins(), t.env(), new HttpExecutor(http)::execute, t.filters(),
-                    text -> stderr(secrets, fileName + ":" + line.number() + ": " + text),
-                    text -> stderr(secrets, "warning: " + fileName + ":" + line.number() + ": " + text),
-                    t.limits(), t.clock(), t.expressionParser(), services);
-            interpreter = new Interpreter(ctx);
+            RunContext.Builder ctx = s.template().toBuilder()
+                    .http(new HttpExecutor(s.http(), secrets)::execute)
+                    .secrets(secrets)
+                    .debugLog(text -> stderr(secrets, fileName + ":" + number + ": " + text))
+                    .warnings(text -> stderr(secrets, "warning: " + fileName + ":" + number + ": " + text));
+            for (BatchHook.Session session : sessions) {
+                BatchHook.Line line = session.newLine();
+                lines.add(line);
+                ctx.builtin(line.builtin());
+            }
+            interpreter = new Interpreter(ctx.build());
+        }
+
+        void start(long lineNumber, byte[] raw) {
+            number = lineNumber;
+            for (BatchHook.Line line : lines) {
+                line.start(lineNumber, raw);
+            }
+        }
+
+        List<Delivery> deliveries() {
+            if (lines.size() == 1) {
+                return lines.get(0).deliveries();
+            }
+            List<Delivery> all = new ArrayList<>();
+            lines.forEach(l -> all.addAll(l.deliveries()));
+            return all;
+        }
+
+        BatchHook.Deferred takeDeferred() {
+            BatchHook.Deferred found = null;
+            for (BatchHook.Line line : lines) {
+                BatchHook.Deferred d = line.takeDeferred();
+                found = found == null ? d : found;
+            }
+            return found;
         }
     }
 
@@ -148,13 +156,13 @@ final class BatchRun {
     private final AtomicInteger active = new AtomicInteger();
     /** Set once the input's last line was read; with {@link #active}, tells the last run that it was the last. */
     private volatile boolean allRead;
-    private final Map<BatcherKey, SegmentBatcher> batchers = new ConcurrentHashMap<>();
+    /** The batch hooks of the built-ins the job can call, opened for this run. */
+    private final List<BatchHook.Session> sessions = new ArrayList<>();
     private final ThreadLocal<Runner> runners = ThreadLocal.withInitial(Runner::new);
     private final Progress progress;
-    /** The job is the built-in alone: runs need not wait for Segment's answer (see BatchLine). */
+    /** The job is a built-in with a batch hook, alone: runs need not wait for its answer (see BatchHook.Batch). */
     private final boolean answerLater;
     private final int window;
-    private final MessageIds.Source ids;
     private ThreadPoolExecutor pool;
 
     private long ok;
@@ -169,16 +177,27 @@ final class BatchRun {
         this.err = err;
         this.stdout = new BufferedWriter(out, 1 << 16);
         this.progress = new Progress(setup.progress(), err);
-        this.ids = MessageIds.source(setup.jobName(), fileName);
         RunContext t = setup.template();
         Document.RunJob job = t.program().job();
-        this.answerLater = job != null && job.main().name().equals(SegmentTrackEvent.NAME) && job.pre() == null
-                && job.post() == null && !t.program().functions().containsKey(SegmentTrackEvent.NAME)
-                && t.builtins().containsKey(SegmentTrackEvent.NAME);
+        List<NativeBuiltin> hooked = new ArrayList<>();
+        BatchHook alone = null;
+        for (NativeBuiltin b : setup.builtins()) {
+            if (b.batchHook() != null && !t.program().functions().containsKey(b.name())) {
+                hooked.add(b);
+                if (job != null && job.main().name().equals(b.name()) && job.pre() == null && job.post() == null) {
+                    alone = b.batchHook();
+                }
+            }
+        }
+        this.answerLater = alone != null;
         // Lines in flight are live data that every young collection copies: runs that do not wait need
-        // only enough to fill the batch being sent, the one filling and one more (3 batches).
+        // only as many as the built-in says keep its requests full.
         int lines = setup.concurrency() * 8;
-        this.window = Math.max(64, answerLater ? Math.min(lines, 3 * ANSWER_LATER_BATCH) : lines);
+        this.window = Math.max(64, answerLater ? Math.min(lines, alone.answerLaterWindow()) : lines);
+        for (NativeBuiltin b : hooked) {
+            sessions.add(b.batchHook().open(new BatchHook.Batch(setup.jobName(), fileName, setup.concurrency(), window,
+                    answerLater && b.batchHook() == alone, active::get, setup.secrets())));
+        }
     }
 
     /** Runs every line and returns the exit code: 0 all delivered, 69 some not, 75 stopped by --timeout. */
@@ -233,7 +252,7 @@ final class BatchRun {
                 }
                 if (answerLater && active.get() == 0) {
                     // Nothing is running and no line can be read: what is pending is all that will come.
-                    batchers.values().forEach(SegmentBatcher::flush);
+                    sessions.forEach(BatchHook.Session::inputDone);
                 }
                 try {
                     long waitMs = Math.max(1, Math.min(100, (s.deadlineNanos() - System.nanoTime()) / 1_000_000));
@@ -254,7 +273,7 @@ final class BatchRun {
                     finished.add(slot.done.getNow(null));
                 }
                 pool.shutdownNow();
-                batchers.values().forEach(SegmentBatcher::close);
+                sessions.forEach(BatchHook.Session::close);
                 int i = 0;
                 for (Slot slot : pendingLines) {
                     Outcome o = finished.get(i++);
@@ -264,7 +283,7 @@ final class BatchRun {
             }
         } finally {
             pool.shutdownNow();
-            batchers.values().forEach(SegmentBatcher::close);
+            sessions.forEach(BatchHook.Session::close);
             stdout.flush();
             out.flush();
         }
@@ -274,10 +293,15 @@ final class BatchRun {
                 .append(" of ").append(where).append(": ").append(ok).append(" ok, ").append(failed).append(" failed, ")
                 .append(retried).append(" retried; ")
                 .append(String.format(Locale.ROOT, "%.0f events/s, elapsed %.2f s", seconds > 0 ? done / seconds : 0.0, seconds));
-        long requests = batchers.values().stream().mapToLong(SegmentBatcher::requests).sum();
-        if (requests > 0) {
-            summary.append(" (").append(requests).append(requests == 1 ? " request" : " requests").append(" to Segment, ")
-                    .append(resent()).append(" resent)");
+        List<String> said = new ArrayList<>();
+        for (BatchHook.Session session : sessions) {
+            String line = session.summary();
+            if (line != null) {
+                said.add(line);
+            }
+        }
+        if (!said.isEmpty()) {
+            summary.append(" (").append(String.join("; ", said)).append(')');
         }
         if (stopped) {
             summary.append("; stopped by --timeout after ").append(s.timeoutText()).append(": the lines after the last one printed did not run");
@@ -295,8 +319,8 @@ final class BatchRun {
 
     private long resent() {
         long n = 0;
-        for (SegmentBatcher b : batchers.values()) {
-            n += b.resent();
+        for (BatchHook.Session session : sessions) {
+            n += session.resent();
         }
         return n;
     }
@@ -314,7 +338,7 @@ final class BatchRun {
 
     /**
      * Parses a line and, when it holds a JSON object, runs the job on it; on a pool thread. Completes the
-     * slot now, or, when the run left its Segment call to be answered later, once Segment has answered.
+     * slot now, or, when the run left a built-in's call to be answered later, once the answer has come.
      */
     private void runLine(LineReader.Line raw, Slot slot) {
         Outcome now;
@@ -324,14 +348,8 @@ final class BatchRun {
             now = failed(raw.number(), XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, List.of());
         } finally {
             boolean last = active.decrementAndGet() == 0 && allRead;
-            for (SegmentBatcher b : batchers.values()) {
-                if (last && answerLater) {
-                    // The last line of the input has run: what is pending is all that will come. (The
-                    // printing loop would send it too, but only when its wait for the oldest line ends.)
-                    b.flush();
-                } else {
-                    b.nudge();
-                }
+            for (BatchHook.Session session : sessions) {
+                session.lineFinished(last);
             }
         }
         if (now != null) {
@@ -367,7 +385,7 @@ final class BatchRun {
         Secrets masks = s.sensitiveValues() == null ? s.secrets() : s.secrets().scope(s.sensitiveValues().apply(input));
         Runner runner = runners.get();
         runner.secrets.point(masks);
-        runner.line.start(line, ids.line(line, raw.bytes()));
+        runner.start(line, raw.bytes());
         JsonNode result;
         try {
             try {
@@ -376,15 +394,15 @@ final class BatchRun {
                 result = stop.value;
             }
         } catch (XsError e) {
-            return failed(line, e, e.kind().exitCode, runner.line.deliveries(), masks);
+            return failed(line, e, e.kind().exitCode, runner.deliveries(), masks);
         } catch (StackOverflowError e) {
-            return failed(line, XsError.fatal("the job nested too deeply (stack exhausted)"), ExitCodes.SOFTWARE, runner.line.deliveries(), masks);
+            return failed(line, XsError.fatal("the job nested too deeply (stack exhausted)"), ExitCodes.SOFTWARE, runner.deliveries(), masks);
         }
-        BatchLine.Deferred later = runner.line.takeDeferred();
+        BatchHook.Deferred later = runner.takeDeferred();
         if (later == null) {
-            return succeeded(line, Json.encode(result), runner.line.deliveries(), masks);
+            return succeeded(line, Json.encode(result), runner.deliveries(), masks);
         }
-        List<Delivery> before = runner.line.deliveries();
+        List<Delivery> before = runner.deliveries();
         later.delivery().thenAccept(d -> {
             Runnable finish = () -> slot.done.complete(answered(line, later, d, before, masks));
             try {
@@ -419,7 +437,7 @@ final class BatchRun {
     }
 
     /** A deferred Segment call answered: the outcome the run would have had had it waited. */
-    private Outcome answered(long line, BatchLine.Deferred later, Delivery d, List<Delivery> before, Secrets masks) {
+    private Outcome answered(long line, BatchHook.Deferred later, Delivery d, List<Delivery> before, Secrets masks) {
         List<Delivery> all;
         if (before.isEmpty()) {
             all = List.of(d);
@@ -435,37 +453,6 @@ final class BatchRun {
         } catch (RuntimeException e) {
             return failed(line, XsError.fatal("internal error: " + e), ExitCodes.SOFTWARE, all, masks);
         }
-    }
-
-    /** Which batcher a message goes to: one per write key and endpoint (baseUrl null for the default). */
-    private record BatcherKey(String writeKey, String baseUrl) {
-        // Written out: a record's generated equals and hashCode link through method handles on first
-        // use, which spins classes at start-up, and this key is looked up for every line.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof BatcherKey k && writeKey.equals(k.writeKey) && Objects.equals(baseUrl, k.baseUrl);
-        }
-
-        @Override
-        public int hashCode() {
-            return writeKey.hashCode() * 31 + Objects.hashCode(baseUrl);
-        }
-    }
-
-    private SegmentBatcher batcher(String writeKey, String baseUrl) {
-        return batchers.computeIfAbsent(new BatcherKey(writeKey, baseUrl), k -> new SegmentBatcher(writeKey, baseUrl,
-                s.http(), batcherSettings(), Clock.systemUTC(), Math::random, answerLater ? null : active::get));
-    }
-
-    private SegmentBatcher.Settings batcherSettings() {
-        // Runs that wait: a batch goes when half of them have a message in it, or when all are waiting.
-        // Runs that do not wait: up to a window of lines can be in flight, so batches can be bigger;
-        // the printing loop sends what is pending when nothing more can come.
-        if (!answerLater) {
-            return SegmentBatcher.Settings.defaults(s.concurrency() / 2);
-        }
-        return SegmentBatcher.Settings.defaults(Math.min(ANSWER_LATER_BATCH, Math.max(1, window / 3)))
-                .withLinger(ANSWER_LATER_LINGER);
     }
 
     private Outcome malformed(long line, String why) {

@@ -4,19 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Document;
 import dev.xsrun.ast.InputField;
-import dev.xsrun.builtins.SegmentBuiltin;
-import dev.xsrun.builtins.SegmentTrackEvent;
+import dev.xsrun.builtins.Builtins;
+import dev.xsrun.builtins.NativeBuiltin;
 import dev.xsrun.diag.Diagnostic;
 import dev.xsrun.diag.DiagnosticRenderer;
 import dev.xsrun.value.SourceSpan;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.http.HttpExecutor;
 import dev.xsrun.http.HttpOptions;
-import dev.xsrun.http.JdkTransport;
 import dev.xsrun.http.Route;
 import dev.xsrun.load.EnvFiles;
+import dev.xsrun.load.JobEnv;
 import dev.xsrun.load.JobLoader;
-import dev.xsrun.runtime.Builtin;
 import dev.xsrun.runtime.Env;
 import dev.xsrun.runtime.Interpreter;
 import dev.xsrun.value.Json;
@@ -25,7 +24,6 @@ import dev.xsrun.runtime.RunContext;
 import dev.xsrun.value.Secrets;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
-import dev.xsrun.segment.SegmentClient;
 import dev.xsrun.syntax.XsParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,72 +215,36 @@ public final class RunCommand implements Callable<Integer> {
         return c.path == null ? null : c;
     }
 
+    /** The options after their checks: what the run is given besides the job. */
+    private record Checked(Duration limit, List<Route> routes, Map<String, String> explicitEnv) {
+    }
+
+    /**
+     * {@code xsrun run}: checks the options, loads the job, resolves its environment and input, then runs
+     * it once or, with {@code --inputs}, once per line.
+     */
     private Integer call(PrintWriter out, PrintWriter err) throws Exception {
         this.err = err;
         secrets = new Secrets();
         long started = System.nanoTime();
-
-        Duration limit = null;
-        if (timeout != null) {
-            limit = Durations.parse(timeout);
-            if (limit == null) {
-                return usage("--timeout: `" + timeout + "` is not a duration such as 500ms, 5s, 2m or 1h");
-            }
-        }
-        if (inputsFile == null && (reportFile != null || concurrency != null)) {
-            return usage((reportFile != null ? "--report" : "--concurrency") + " needs --inputs FILE (batch mode)");
-        }
-        if (inputsFile != null) {
-            if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
-                return usage("--concurrency must be between 1 and 10000, got " + concurrency);
-            }
-            if (inputsFile.equals("-") && "-".equals(path)) {
-                return usage("--inputs - reads standard input, which already holds the job; give the job as a file or folder");
-            }
-            if (!inputsFile.equals("-") && !Files.isRegularFile(Path.of(inputsFile))) {
-                return usage("--inputs: no such file: " + inputsFile);
-            }
-            if (reportFile != null) {
-                Path parent = Path.of(reportFile).toAbsolutePath().getParent();
-                if (Files.isDirectory(Path.of(reportFile)) || (parent != null && !Files.isDirectory(parent))) {
-                    return usage("--report: cannot write " + reportFile);
-                }
-            }
-        }
-        List<Route> parsedRoutes = new ArrayList<>();
-        for (String r : routes) {
-            try {
-                parsedRoutes.add(Route.parse(r));
-            } catch (IllegalArgumentException e) {
-                return usage("--route: " + e.getMessage());
-            }
-        }
-        Map<String, String> explicitEnv = new LinkedHashMap<>();
-        for (String e : envs) {
-            int eq = e.indexOf('=');
-            if (eq <= 0) {
-                return usage("--env needs NAME=VALUE, got `" + maskedArg(e) + "`");
-            }
-            explicitEnv.put(e.substring(0, eq), e.substring(eq + 1));
-            secrets.add(e.substring(eq + 1));
+        Checked checked = checkOptions();
+        if (checked == null) {
+            return ExitCodes.USAGE;
         }
 
-        if (inputsFile != null && !dryRun) {
-            // A batch is most likely a Segment backfill: build the client for the (routed) endpoint, which
-            // for https reads the trust store, while the job loads, not when the first event is ready.
-            String warmUrl = Route.first(parsedRoutes, explicitEnv.getOrDefault(SegmentTrackEvent.ENDPOINT_ENV, SegmentClient.US_BASE));
-            Thread warm = new Thread(() -> JdkTransport.shared().prepare(warmUrl, HttpOptions.DEFAULT_TIMEOUT), "xsrun-http-warmup");
-            warm.setDaemon(true);
-            // A client that cannot be made fails again, with its message, on the first request.
-            warm.setUncaughtExceptionHandler((t, e) -> { });
-            warm.start();
-        }
+        HttpOptions httpOptions = HttpOptions.defaults().withRoutes(checked.routes()).withDryRun(dryRun).withVerbose(verbose)
+                .withLog(line -> err.println(line)).withWarn(this::warn);
         XsParser parser = new XsParser(FilterRegistry.standard().catalog());
-        JobLoader.Loaded loaded;
+        List<NativeBuiltin> builtins = Builtins.all(new Builtins.Installation(parser::parseInputBlock, httpOptions));
+        if (inputsFile != null) {
+            // A batch is most likely a backfill through a built-in: its warm-up (the HTTPS client, which
+            // reads the trust store) runs while the job loads, not when the first line is ready.
+            startWarmUps(builtins, checked.explicitEnv());
+        }
         if (!path.equals("-") && !Files.exists(Path.of(path))) {
             return usage("no such job folder or file: " + path);
         }
-        loaded = new JobLoader(parser).load(path, System.in);
+        JobLoader.Loaded loaded = new JobLoader(parser).load(path, System.in);
         DiagnosticRenderer renderer = new DiagnosticRenderer(loaded.sources());
         for (Diagnostic d : loaded.problems()) {
             err.print(mask(renderer.render(d)));
@@ -291,58 +254,17 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.DATA;
         }
         Document.RunJob job = loaded.program().job();
+        // the built-ins the job can call: those whose name none of its functions takes
+        List<NativeBuiltin> callable = new ArrayList<>();
+        for (NativeBuiltin b : builtins) {
+            if (!loaded.program().functions().containsKey(b.name())) {
+                callable.add(b);
+            }
+        }
 
-        Map<String, String> fileEnv = new LinkedHashMap<>();
-        try {
-            if (loaded.folder() != null && Files.isRegularFile(loaded.folder().resolve(".env"))) {
-                fileEnv.putAll(EnvFiles.read(loaded.folder().resolve(".env")));
-            }
-            if (envFile != null) {
-                if (!Files.isRegularFile(envFile)) {
-                    return usage("--env-file: no such file: " + envFile);
-                }
-                fileEnv.putAll(EnvFiles.read(envFile));
-            }
-        } catch (EnvFiles.BadLine bad) {
-            err.println("xsrun: " + bad.getMessage());
-            err.flush();
+        Map<String, String> envValues = environment(loaded, job, callable, checked.explicitEnv());
+        if (envValues == null) {
             return ExitCodes.DATA;
-        }
-        fileEnv.values().forEach(secrets::add);
-        Map<String, String> envValues = new LinkedHashMap<>(fileEnv);
-        envValues.putAll(explicitEnv);
-        List<String> missing = new ArrayList<>();
-        for (String name : job.env()) {
-            if (!envValues.containsKey(name)) {
-                String fromProcess = System.getenv(name);
-                if (fromProcess != null) {
-                    envValues.put(name, fromProcess);
-                    secrets.add(fromProcess);
-                } else {
-                    missing.add(name);
-                }
-            }
-        }
-        for (String builtinEnv : List.of(SegmentTrackEvent.WRITE_KEY_ENV, SegmentTrackEvent.ENDPOINT_ENV)) {
-            if (!envValues.containsKey(builtinEnv) && System.getenv(builtinEnv) != null
-                    && !loaded.program().functions().containsKey(SegmentTrackEvent.NAME)) {
-                envValues.put(builtinEnv, System.getenv(builtinEnv));
-                secrets.add(System.getenv(builtinEnv));
-            }
-        }
-        if (!missing.isEmpty()) {
-            if (dryRun) {
-                for (String name : missing) {
-                    envValues.put(name, "dry-run-" + name);
-                    warn("env " + name + " has no value; --dry-run uses the placeholder `dry-run-" + name + "`");
-                }
-            } else {
-                err.println(job.span() + ": missing environment value" + (missing.size() == 1 ? "" : "s") + ": "
-                        + String.join(", ", missing));
-                err.println("  give " + (missing.size() == 1 ? "it" : "them") + " with --env NAME=VALUE, --env-file FILE, a .env file in the job folder, or the process environment");
-                err.flush();
-                return ExitCodes.DATA;
-            }
         }
 
         JsonNode input;
@@ -356,9 +278,9 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.DATA;
         }
         for (Document.FunctionRef ref : java.util.Arrays.asList(job.main(), job.pre(), job.post())) {
-            if (ref != null && !loaded.program().functions().containsKey(ref.name()) && !ref.name().equals(SegmentTrackEvent.NAME)) {
+            if (ref != null && !loaded.program().functions().containsKey(ref.name()) && !isNamed(callable, ref.name())) {
                 java.util.Set<String> known = new java.util.TreeSet<>(loaded.program().functions().keySet());
-                known.add(SegmentTrackEvent.NAME);
+                callable.forEach(b -> known.add(b.name()));
                 err.print(mask(renderer.render(Diagnostic.error(ref.span(), "Unable to locate function: " + ref.name()
                         + dev.xsrun.diag.Suggestions.hint(ref.name(), known)
                         + (known.size() > 1 ? "" : " (no .xs file of the job declares a function)")))));
@@ -371,38 +293,161 @@ public final class RunCommand implements Callable<Integer> {
             registerSensitive(mainFunction.inputs(), input);
         }
 
-        Env env = new Env(envValues, job.env(), this::warn);
-        HttpOptions httpOptions = HttpOptions.defaults().withRoutes(parsedRoutes).withDryRun(dryRun).withVerbose(verbose)
-                .withLog(line -> err.println(line)).withWarn(this::warn).withSecrets(secrets);
-        HttpExecutor http = new HttpExecutor(httpOptions);
-        Map<String, Builtin> builtins = new LinkedHashMap<>();
-        builtins.put(SegmentTrackEvent.NAME, new SegmentBuiltin(parser.parseInputBlock(SegmentTrackEvent.NAME, SegmentTrackEvent.INPUT_DECLARATION),
-                new SegmentTrackEvent()));
-        Map<String, Object> services = new LinkedHashMap<>();
-        services.put(HttpOptions.class.getName(), httpOptions);
         if (maxIterations < 1 || maxDepth < 1) {
             return usage("--max-iterations and --max-depth must be at least 1");
         }
         Limits limits = new Limits(maxIterations, maxDepth, Limits.DEFAULT_VALUE_BYTES, Long.MAX_VALUE);
-        if (limit != null) {
-            limits = limits.withDeadline(started + limit.toNanos());
+        if (checked.limit() != null) {
+            limits = limits.withDeadline(started + checked.limit().toNanos());
         }
-        RunContext ctx = new RunContext(loaded.program(), builtins, env, http::execute, FilterRegistry.standard(),
-                line -> {
+        RunContext.Builder context = RunContext.builder(loaded.program())
+                .env(new Env(envValues, job.env(), this::warn))
+                .http(new HttpExecutor(httpOptions, secrets)::execute)
+                .filters(FilterRegistry.standard())
+                .debugLog(line -> {
                     err.println(mask(line));
                     err.flush();
-                }, this::warn, limits, System::currentTimeMillis,
-                text -> toExpr(parser, text), services);
+                })
+                .warnings(this::warn)
+                .limits(limits)
+                .expressionParser(text -> toExpr(parser, text))
+                .secrets(secrets);
+        callable.forEach(context::builtin);
+        RunContext ctx = context.build();
 
         if (inputsFile != null) {
-            BatchRun.Setup setup = new BatchRun.Setup(ctx, job.name(), (ObjectNode) input, inputsFile, reportFile,
+            BatchRun.Setup setup = new BatchRun.Setup(ctx, callable, job.name(), (ObjectNode) input, inputsFile, reportFile,
                     concurrency == null ? BatchRun.DEFAULT_CONCURRENCY : concurrency,
-                    limit == null ? Long.MAX_VALUE : started + limit.toNanos(), timeout,
+                    checked.limit() == null ? Long.MAX_VALUE : started + checked.limit().toNanos(), timeout,
                     !verbose && !dryRun && Terminal.stderrIsTerminal(), httpOptions, secrets,
                     mainFunction == null || !hasSensitive(mainFunction.inputs()) ? null : line -> sensitiveValues(mainFunction.inputs(), line));
             return new BatchRun(setup, out, err).run();
         }
+        return runOnce(ctx, input, loaded, job, checked.limit(), started, out);
+    }
 
+    /**
+     * Checks the options that need no job and reads {@code --timeout}, {@code --route} and {@code --env}
+     * (whose values become secrets at once); null, with the problem printed, when one is wrong.
+     */
+    private Checked checkOptions() {
+        Duration limit = null;
+        if (timeout != null) {
+            limit = Durations.parse(timeout);
+            if (limit == null) {
+                usage("--timeout: `" + timeout + "` is not a duration such as 500ms, 5s, 2m or 1h");
+                return null;
+            }
+        }
+        if (inputsFile == null && (reportFile != null || concurrency != null)) {
+            usage((reportFile != null ? "--report" : "--concurrency") + " needs --inputs FILE (batch mode)");
+            return null;
+        }
+        if (inputsFile != null) {
+            if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
+                usage("--concurrency must be between 1 and 10000, got " + concurrency);
+                return null;
+            }
+            if (inputsFile.equals("-") && "-".equals(path)) {
+                usage("--inputs - reads standard input, which already holds the job; give the job as a file or folder");
+                return null;
+            }
+            if (!inputsFile.equals("-") && !Files.isRegularFile(Path.of(inputsFile))) {
+                usage("--inputs: no such file: " + inputsFile);
+                return null;
+            }
+            if (reportFile != null) {
+                Path parent = Path.of(reportFile).toAbsolutePath().getParent();
+                if (Files.isDirectory(Path.of(reportFile)) || (parent != null && !Files.isDirectory(parent))) {
+                    usage("--report: cannot write " + reportFile);
+                    return null;
+                }
+            }
+        }
+        List<Route> parsedRoutes = new ArrayList<>();
+        for (String r : routes) {
+            try {
+                parsedRoutes.add(Route.parse(r));
+            } catch (IllegalArgumentException e) {
+                usage("--route: " + e.getMessage());
+                return null;
+            }
+        }
+        Map<String, String> explicitEnv = new LinkedHashMap<>();
+        for (String e : envs) {
+            int eq = e.indexOf('=');
+            if (eq <= 0) {
+                usage("--env needs NAME=VALUE, got `" + maskedArg(e) + "`");
+                return null;
+            }
+            explicitEnv.put(e.substring(0, eq), e.substring(eq + 1));
+            secrets.add(e.substring(eq + 1));
+        }
+        return new Checked(limit, parsedRoutes, explicitEnv);
+    }
+
+    /** Starts each built-in's warm-up on a daemon thread; a failure there is met again where the work is needed. */
+    private static void startWarmUps(List<NativeBuiltin> builtins, Map<String, String> explicitEnv) {
+        for (NativeBuiltin b : builtins) {
+            Runnable work = b.warmUp(explicitEnv::get);
+            if (work != null) {
+                Thread warm = new Thread(work, "xsrun-warmup-" + b.name());
+                warm.setDaemon(true);
+                warm.setUncaughtExceptionHandler((t, e) -> { });
+                warm.start();
+            }
+        }
+    }
+
+    /**
+     * The job's environment (see {@link JobEnv}), with placeholders and a warning for each missing name
+     * under {@code --dry-run}; null, with the problem printed, when a value is missing or a file is bad.
+     */
+    private Map<String, String> environment(JobLoader.Loaded loaded, Document.RunJob job, List<NativeBuiltin> callable,
+                                            Map<String, String> explicitEnv) throws IOException {
+        Set<String> builtinNames = new LinkedHashSet<>();
+        callable.forEach(b -> builtinNames.addAll(b.envNames()));
+        JobEnv.Resolved env;
+        try {
+            env = JobEnv.resolve(loaded.folder(), new JobEnv.Sources(explicitEnv, envFile, System::getenv), job.env(),
+                    builtinNames, secrets);
+        } catch (JobEnv.NoSuchEnvFile e) {
+            usage(e.getMessage());
+            return null;
+        } catch (EnvFiles.BadLine bad) {
+            err.println("xsrun: " + bad.getMessage());
+            err.flush();
+            return null;
+        }
+        if (env.missing().isEmpty()) {
+            return env.values();
+        }
+        if (dryRun) {
+            for (String name : env.missing()) {
+                warn("env " + name + " has no value; --dry-run uses the placeholder `" + JobEnv.Resolved.placeholder(name) + "`");
+            }
+            return env.withPlaceholders();
+        }
+        List<String> missing = env.missing();
+        err.println(job.span() + ": missing environment value" + (missing.size() == 1 ? "" : "s") + ": "
+                + String.join(", ", missing));
+        err.println("  give " + (missing.size() == 1 ? "it" : "them") + " with --env NAME=VALUE, --env-file FILE, a .env file in the job folder, or the process environment");
+        err.flush();
+        return null;
+    }
+
+    private static boolean isNamed(List<NativeBuiltin> builtins, String name) {
+        for (NativeBuiltin b : builtins) {
+            if (b.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One run of the job on its own thread (a deep stack for deep recursion), bounded by --timeout. */
+    private int runOnce(RunContext ctx, JsonNode input, JobLoader.Loaded loaded, Document.RunJob job, Duration limit,
+                        long started, PrintWriter out) throws InterruptedException {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread worker = new Thread(null, () -> {
             try {

@@ -1,5 +1,7 @@
 package dev.xsrun.http;
 
+import dev.xsrun.value.Secrets;
+
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,18 +31,20 @@ final class Dispatcher implements HttpTransport {
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
     private final HttpOptions o;
+    private final Secrets secrets;
 
-    Dispatcher(HttpOptions options) {
+    Dispatcher(HttpOptions options, Secrets secrets) {
         this.o = Objects.requireNonNull(options);
+        this.secrets = Objects.requireNonNull(secrets);
     }
 
     @Override
     public HttpReply send(OutgoingRequest request) throws TransportFailure {
         OutgoingRequest req = request.withMaxBodyBytes(o.maxBodyBytes());
         if (!req.verifyPeer()) {
-            o.warning("warning: TLS certificate checks are off for " + hostOf(req.url()) + " (verify_peer = false)");
+            o.warning("warning: TLS certificate checks are off for " + hostOf(req.url()) + " (verify_peer = false)", secrets);
         } else if (!req.verifyHost()) {
-            o.warning("warning: TLS host-name check is off for " + hostOf(req.url()) + " (verify_host = false)");
+            o.warning("warning: TLS host-name check is off for " + hostOf(req.url()) + " (verify_host = false)", secrets);
         }
         if (o.dryRun()) {
             return dryRun(req);
@@ -60,7 +64,7 @@ final class Dispatcher implements HttpTransport {
             }
             OutgoingRequest hop = req.with(method, target, headers, body).withTimeout(Duration.ofMillis(remainingMs));
             if (o.verbose()) {
-                o.logLine("> " + method + " " + target + (target.equals(url) ? "" : " (routed from " + url + ")")
+                log("> " + method + " " + target + (target.equals(url) ? "" : " (routed from " + url + ")")
                         + (body == null ? "" : " [" + body.length + " bytes]"));
             }
             long started = System.nanoTime();
@@ -69,12 +73,12 @@ final class Dispatcher implements HttpTransport {
                 reply = o.wire().send(hop);
             } catch (TransportFailure f) {
                 if (o.verbose()) {
-                    o.logLine("! " + f.getMessage() + " after " + millisSince(started) + " ms");
+                    log("! " + f.getMessage() + " after " + millisSince(started) + " ms");
                 }
                 throw f.kind() == TransportFailure.Kind.TIMEOUT ? TransportFailure.timeout(totalMs) : f;
             }
             if (o.verbose()) {
-                o.logLine("< " + reply.protocol() + " " + reply.status() + " in " + millisSince(started) + " ms ["
+                log("< " + reply.protocol() + " " + reply.status() + " in " + millisSince(started) + " ms ["
                         + reply.body().length + " bytes]");
             }
 
@@ -128,15 +132,15 @@ final class Dispatcher implements HttpTransport {
 
     private HttpReply dryRun(OutgoingRequest req) {
         String target = route(req.url());
-        o.logLine("[dry-run] " + req.method() + " " + target + (target.equals(req.url()) ? "" : " (routed from " + req.url() + ")"));
+        log("[dry-run] " + req.method() + " " + target + (target.equals(req.url()) ? "" : " (routed from " + req.url() + ")"));
         for (HttpHeader h : req.headers()) {
-            o.logLine("[dry-run]   " + h.name() + ": " + redactCredential(h));
+            log("[dry-run]   " + h.name() + ": " + redactCredential(h));
         }
         if (req.body() != null) {
-            o.logLine("[dry-run]   body: " + describeBody(req.body()));
+            log("[dry-run]   body: " + describeBody(req.body()));
         }
         String body = StandIn.isSegment(req.url()) ? "{\"success\":true}" : "{\"dry_run\":true}";
-        o.logLine("[dry-run] answered 200 by the stand-in: " + body);
+        log("[dry-run] answered 200 by the stand-in: " + body);
         return new HttpReply(200, "HTTP/1.1",
                 List.of(new HttpHeader("content-type", "application/json"), new HttpHeader("x-xsrun-dry-run", "true")),
                 body.getBytes(StandardCharsets.UTF_8), req.url(), Duration.ZERO);
@@ -213,5 +217,9 @@ final class Dispatcher implements HttpTransport {
             return host != null && (host.equals("api.segment.io") || host.endsWith(".segment.io")
                     || host.equals("events.eu1.segmentapis.com") || host.endsWith(".segmentapis.com"));
         }
+    }
+
+    private void log(String line) {
+        o.logLine(line, secrets);
     }
 }

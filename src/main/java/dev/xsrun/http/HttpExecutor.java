@@ -1,5 +1,7 @@
 package dev.xsrun.http;
 
+import dev.xsrun.value.Secrets;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,11 +38,14 @@ public final class HttpExecutor {
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
     private final HttpOptions options;
+    private final Secrets secrets;
     private final HttpTransport transport;
 
-    public HttpExecutor(HttpOptions options) {
+    /** Sends with {@code options}; every message and logged line is masked with {@code secrets}. */
+    public HttpExecutor(HttpOptions options, Secrets secrets) {
         this.options = options;
-        this.transport = options.dispatcher();
+        this.secrets = secrets;
+        this.transport = options.dispatcher(secrets);
     }
 
     /** Sends the request described by {@code attrs} and returns the result object of 4.11. */
@@ -235,7 +240,7 @@ public final class HttpExecutor {
         }
         int colon = line.indexOf(':');
         if (colon <= 0) {
-            options.warning("warning: api.request: header without a name ignored: " + line.trim());
+            options.warning("warning: api.request: header without a name ignored: " + line.trim(), secrets);
             return;
         }
         addHeader(out, line.substring(0, colon).trim(), line.substring(colon + 1).trim());
@@ -304,6 +309,6 @@ public final class HttpExecutor {
     }
 
     private String mask(String s) {
-        return options.secrets().mask(s);
+        return secrets.mask(s);
     }
 }

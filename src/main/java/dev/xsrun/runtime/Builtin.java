@@ -13,6 +13,14 @@ public interface Builtin {
     List<InputField> inputs();
 
     /**
+     * The environment names the function reads besides those the job declares: a run takes them from
+     * the process environment too when the job calls the built-in (defines no function of its name).
+     */
+    default List<String> envNames() {
+        return List.of();
+    }
+
+    /**
      * Runs the function. The input is bound without copies ({@link InputBinder#bindShared}): its objects
      * and lists may be the caller's own, so the function must not change them, and must copy what it
      * keeps or returns unless the caller is known to own them and be done with them.

@@ -1,8 +1,10 @@
 package dev.xsrun.segment;
 
+import dev.xsrun.http.Delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xsrun.http.HttpHeader;
 import dev.xsrun.http.HttpOptions;
+import dev.xsrun.value.Secrets;
 import dev.xsrun.http.HttpReply;
 import dev.xsrun.http.HttpTransport;
 import dev.xsrun.http.OutgoingRequest;
@@ -139,6 +141,7 @@ public final class SegmentBatcher implements AutoCloseable {
 
     private final String url;
     private final HttpOptions http;
+    private final Secrets secrets;
     private final HttpTransport transport;
     private final Settings settings;
     private final Clock clock;
@@ -158,26 +161,28 @@ public final class SegmentBatcher implements AutoCloseable {
     private final AtomicLong resent = new AtomicLong();
 
     /**
-     * @param writeKey        the source's write key (registered with the run's secrets here)
+     * @param writeKey        the source's write key (registered with {@code secrets} here)
+     * @param secrets         the run's secrets: every message and logged line is masked with them
      * @param baseUrl         Segment's base URL as {@link SegmentClient#batchUrl(String)} reads it
      * @param activeProducers how many producers could still submit a message (job runs started and not
      *                        finished), or null when unknown; see {@link #nudge()}
      */
-    public SegmentBatcher(String writeKey, String baseUrl, HttpOptions http, Settings settings, Clock clock,
+    public SegmentBatcher(String writeKey, String baseUrl, HttpOptions http, Secrets secrets, Settings settings, Clock clock,
             DoubleSupplier random, IntSupplier activeProducers) {
         if (writeKey == null || writeKey.isBlank()) {
             throw dev.xsrun.value.XsError.input("Missing Segment write key", null);
         }
         this.url = SegmentClient.batchUrl(baseUrl);
         this.http = Objects.requireNonNull(http);
-        this.transport = http.dispatcher();
+        this.secrets = Objects.requireNonNull(secrets);
+        this.transport = http.dispatcher(secrets);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
         this.random = Objects.requireNonNull(random);
         this.activeProducers = activeProducers;
-        http.secrets().add(writeKey);
+        secrets.add(writeKey);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-        http.secrets().add(authorization);
+        secrets.add(authorization);
         AtomicInteger n = new AtomicInteger();
         this.executor = new ScheduledThreadPoolExecutor(settings.senders(), r -> {
             Thread t = new Thread(r, "xsrun-segment-" + n.incrementAndGet());
@@ -444,7 +449,7 @@ public final class SegmentBatcher implements AutoCloseable {
         }
         if (http.verbose()) {
             http.logLine("segment: batch of " + b.entries.size() + " messages, attempt " + b.attempts + " failed (" + b.last
-                    + "); retrying in " + wait.toMillis() + " ms");
+                    + "); retrying in " + wait.toMillis() + " ms", secrets);
         }
         try {
             executor.schedule(() -> send(b), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
@@ -456,7 +461,7 @@ public final class SegmentBatcher implements AutoCloseable {
     /** Segment refused the batch as a whole; halves find the messages it refuses while the rest get through. */
     private void split(Batch b, int status) {
         if (http.verbose()) {
-            http.logLine("segment: batch of " + b.entries.size() + " messages answered " + status + "; splitting it in two");
+            http.logLine("segment: batch of " + b.entries.size() + " messages answered " + status + "; splitting it in two", secrets);
         }
         int half = b.entries.size() / 2;
         for (List<Entry> part : List.of(b.entries.subList(0, half), b.entries.subList(half, b.entries.size()))) {
@@ -514,7 +519,7 @@ public final class SegmentBatcher implements AutoCloseable {
     }
 
     private void fail(Batch b, String why) {
-        String masked = http.secrets().mask(why);
+        String masked = secrets.mask(why);
         for (Entry e : b.entries) {
             e.future.complete(failed(e, masked));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.http.HttpHeader;
 import dev.xsrun.http.HttpOptions;
+import dev.xsrun.value.Secrets;
 import dev.xsrun.http.HttpReply;
 import dev.xsrun.http.HttpTransport;
 import dev.xsrun.http.OutgoingRequest;
@@ -59,6 +60,7 @@ public final class SegmentClient {
     private final String writeKey;
     private final String trackUrl;
     private final HttpOptions http;
+    private final Secrets secrets;
     private final HttpTransport transport;
     private final RetryPolicy retry;
     private final Clock clock;
@@ -67,15 +69,16 @@ public final class SegmentClient {
     private final DoubleSupplier random;
 
     /**
-     * @param writeKey the source's write key (registered with the run's secrets here)
+     * @param writeKey the source's write key (registered with {@code secrets} here)
      * @param baseUrl  {@code https://api.segment.io} when null or blank; see {@link #trackUrl(String)}
+     * @param secrets  the run's secrets: every message and logged line is masked with them
      */
-    public SegmentClient(String writeKey, String baseUrl, HttpOptions http) {
-        this(writeKey, trackUrl(baseUrl), http, RetryPolicy.DEFAULT, Clock.systemUTC(),
+    public SegmentClient(String writeKey, String baseUrl, HttpOptions http, Secrets secrets) {
+        this(writeKey, trackUrl(baseUrl), http, secrets, RetryPolicy.DEFAULT, Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(), d -> Thread.sleep(d.toMillis()), Math::random);
     }
 
-    private SegmentClient(String writeKey, String trackUrl, HttpOptions http, RetryPolicy retry, Clock clock,
+    private SegmentClient(String writeKey, String trackUrl, HttpOptions http, Secrets secrets, RetryPolicy retry, Clock clock,
             Supplier<String> messageIds, Sleeper sleeper, DoubleSupplier random) {
         if (writeKey == null || writeKey.isBlank()) {
             throw XsError.input("Missing Segment write key", null);
@@ -83,36 +86,37 @@ public final class SegmentClient {
         this.writeKey = writeKey;
         this.trackUrl = trackUrl;
         this.http = Objects.requireNonNull(http);
+        this.secrets = Objects.requireNonNull(secrets);
         this.retry = Objects.requireNonNull(retry);
         this.clock = Objects.requireNonNull(clock);
         this.messageIds = Objects.requireNonNull(messageIds);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.random = Objects.requireNonNull(random);
-        http.secrets().add(writeKey);
-        this.transport = http.dispatcher();
+        secrets.add(writeKey);
+        this.transport = http.dispatcher(secrets);
     }
 
     public SegmentClient withRetry(RetryPolicy r) {
-        return new SegmentClient(writeKey, trackUrl, http, r, clock, messageIds, sleeper, random);
+        return new SegmentClient(writeKey, trackUrl, http, secrets, r, clock, messageIds, sleeper, random);
     }
 
     /** The clock gives "now" for timestamps, sentAt and the retry deadline. */
     public SegmentClient withClock(Clock c) {
-        return new SegmentClient(writeKey, trackUrl, http, retry, c, messageIds, sleeper, random);
+        return new SegmentClient(writeKey, trackUrl, http, secrets, retry, c, messageIds, sleeper, random);
     }
 
     /** Where messageIds come from; random UUIDs unless replaced (for instance by deterministic ids). */
     public SegmentClient withMessageIds(Supplier<String> ids) {
-        return new SegmentClient(writeKey, trackUrl, http, retry, clock, ids, sleeper, random);
+        return new SegmentClient(writeKey, trackUrl, http, secrets, retry, clock, ids, sleeper, random);
     }
 
     public SegmentClient withSleeper(Sleeper s) {
-        return new SegmentClient(writeKey, trackUrl, http, retry, clock, messageIds, s, random);
+        return new SegmentClient(writeKey, trackUrl, http, secrets, retry, clock, messageIds, s, random);
     }
 
     /** Uniform randoms in [0, 1) for backoff jitter. */
     public SegmentClient withRandom(DoubleSupplier r) {
-        return new SegmentClient(writeKey, trackUrl, http, retry, clock, messageIds, sleeper, r);
+        return new SegmentClient(writeKey, trackUrl, http, secrets, retry, clock, messageIds, sleeper, r);
     }
 
     public Clock clock() {
@@ -209,7 +213,7 @@ public final class SegmentClient {
                 Duration after = retryAfter(reply.header("retry-after"));
                 wait = after != null ? after : retry.backoff(attempt, random.getAsDouble());
             } catch (TransportFailure f) {
-                last = http.secrets().mask(f.getMessage());
+                last = secrets.mask(f.getMessage());
                 if (!f.retryable()) {
                     throw service("Segment track failed: " + last);
                 }
@@ -224,7 +228,7 @@ public final class SegmentClient {
                         + retry.deadline().toSeconds() + " s deadline"));
             }
             if (http.verbose()) {
-                http.logLine("segment: attempt " + attempt + " failed (" + last + "); retrying in " + wait.toMillis() + " ms");
+                http.logLine("segment: attempt " + attempt + " failed (" + last + "); retrying in " + wait.toMillis() + " ms", secrets);
             }
             try {
                 sleeper.sleep(wait);
@@ -249,7 +253,7 @@ public final class SegmentClient {
 
     /** A service error (exit 69) whose message has been through the run's secrets. */
     private XsError service(String message) {
-        return XsError.service(http.secrets().mask(message));
+        return XsError.service(secrets.mask(message));
     }
 
     private static String gaveUp(int attempts, String last, String why) {

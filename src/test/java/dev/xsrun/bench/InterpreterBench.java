@@ -3,14 +3,11 @@ package dev.xsrun.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.load.JobLoader;
-import dev.xsrun.runtime.Env;
 import dev.xsrun.runtime.Interpreter;
 import dev.xsrun.value.Json;
-import dev.xsrun.runtime.Limits;
 import dev.xsrun.runtime.RunContext;
 import dev.xsrun.syntax.XsParser;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,10 +65,8 @@ public class InterpreterBench {
         JsonNode base = loaded.program().job().main().input().deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) base).setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(job.substring(colon + 1)));
         input = base;
-        context = new RunContext(loaded.program(), Map.of(), Env.empty(), attrs -> {
-            throw new IllegalStateException("benchmarks send nothing");
-        }, FilterRegistry.standard(), line -> { }, line -> { }, Limits.defaults(), System::currentTimeMillis,
-                text -> { throw new IllegalStateException("no to_expr in benchmarks"); }, Map.of());
+        // the builder's defaults: no built-ins, no HTTP, no to_expr, logs dropped
+        context = RunContext.builder(loaded.program()).build();
     }
 
     @Benchmark

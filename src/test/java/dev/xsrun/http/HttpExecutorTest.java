@@ -41,6 +41,8 @@ class HttpExecutorTest {
         return wm.getRuntimeInfo().getHttpBaseUrl();
     }
 
+    private final dev.xsrun.value.Secrets secrets = new dev.xsrun.value.Secrets();
+
     private HttpOptions options() {
         return HttpOptions.defaults().withLog(log::add).withWarn(warnings::add);
     }
@@ -50,7 +52,7 @@ class HttpExecutorTest {
     }
 
     private ObjectNode run(HttpOptions o, ObjectNode attrs) {
-        return new HttpExecutor(o).execute(attrs);
+        return new HttpExecutor(o, secrets).execute(attrs);
     }
 
     private LoggedRequest only() {
@@ -259,7 +261,7 @@ class HttpExecutorTest {
     @Test
     void dryRunSendsNothingAndLogsMasked() throws Exception {
         HttpOptions o = options().withDryRun(true);
-        o.secrets().add("tok-123456");
+        secrets.add("tok-123456");
         ObjectNode r = run(o, attrs("{\"url\":\"" + http() + "/crm?key=tok-123456\",\"method\":\"POST\","
                 + "\"params\":{\"token\":\"tok-123456\"},\"headers\":[\"X-Api: tok-123456\",\"Authorization: Bearer unregistered\"]}"));
         assertTrue(wm.getAllServeEvents().isEmpty(), "nothing sent");
@@ -349,7 +351,7 @@ class HttpExecutorTest {
     void verboseLogsRequestAndResponseLines() throws Exception {
         wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
         HttpOptions o = options().withVerbose(true);
-        o.secrets().add("s3cr3t-value");
+        secrets.add("s3cr3t-value");
         run(o, attrs("{\"url\":\"" + http() + "/v\",\"params\":{\"k\":\"s3cr3t-value\"}}"));
         assertEquals(2, log.size(), log.toString());
         assertEquals("> GET " + http() + "/v?k=****", log.get(0));
@@ -389,7 +391,7 @@ class HttpExecutorTest {
     @Test
     void transportMessagesAreMasked() throws Exception {
         HttpOptions o = options();
-        o.secrets().add("127.0.0.1");
+        secrets.add("127.0.0.1");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

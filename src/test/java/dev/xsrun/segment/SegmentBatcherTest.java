@@ -1,5 +1,6 @@
 package dev.xsrun.segment;
 
+import dev.xsrun.http.Delivery;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -53,6 +54,7 @@ class SegmentBatcherTest {
 
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final HttpOptions http = HttpOptions.defaults().withLog(log::add);
+    private final dev.xsrun.value.Secrets secrets = new dev.xsrun.value.Secrets();
     private final List<SegmentBatcher> made = new ArrayList<>();
 
     @AfterEach
@@ -62,7 +64,7 @@ class SegmentBatcherTest {
 
     /** A batcher that sends only when told (flush) or when a limit is reached. */
     private SegmentBatcher batcher(SegmentBatcher.Settings settings) {
-        SegmentBatcher b = new SegmentBatcher(KEY, wm.getRuntimeInfo().getHttpBaseUrl(), http, settings, Clock.systemUTC(),
+        SegmentBatcher b = new SegmentBatcher(KEY, wm.getRuntimeInfo().getHttpBaseUrl(), http, secrets, settings, Clock.systemUTC(),
                 () -> 0.5, null);
         made.add(b);
         return b;
@@ -374,7 +376,7 @@ class SegmentBatcherTest {
     @Test
     void aProducerThatWaitsWhileNoOtherIsActiveSendsAtOnce() {
         accept();
-        SegmentBatcher b = new SegmentBatcher(KEY, wm.getRuntimeInfo().getHttpBaseUrl(), http, manual(), Clock.systemUTC(),
+        SegmentBatcher b = new SegmentBatcher(KEY, wm.getRuntimeInfo().getHttpBaseUrl(), http, secrets, manual(), Clock.systemUTC(),
                 () -> 0.5, () -> 1);
         made.add(b);
         Delivery d = b.deliver("id-1", message(1, 1), "input line 1");
@@ -383,7 +385,7 @@ class SegmentBatcherTest {
 
     @Test
     void aDryRunSendsNothingAndLogsAReadableBody() {
-        SegmentBatcher b = new SegmentBatcher(KEY, "https://api.segment.io", http.withDryRun(true), manual(), Clock.systemUTC(),
+        SegmentBatcher b = new SegmentBatcher(KEY, "https://api.segment.io", http.withDryRun(true), secrets, manual(), Clock.systemUTC(),
                 () -> 0.5, null);
         made.add(b);
         CompletableFuture<Delivery> f = b.submit("id-1", message(1, 1), "input line 1");

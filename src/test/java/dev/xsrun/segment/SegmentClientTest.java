@@ -47,6 +47,6 @@ class SegmentClientTest {
 
     @Test
     void anEmptyWriteKeyIsRefused() {
-        assertThrows(XsError.class, () -> new SegmentClient("", null, dev.xsrun.http.HttpOptions.defaults()));
+        assertThrows(XsError.class, () -> new SegmentClient("", null, dev.xsrun.http.HttpOptions.defaults(), new dev.xsrun.value.Secrets()));
     }
 }

@@ -55,6 +55,7 @@ class SegmentTrackEventTest {
     private RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(300),
             Duration.ofMinutes(10));
     private HttpOptions http = HttpOptions.defaults().withLog(log::add);
+    private final dev.xsrun.value.Secrets secrets = new dev.xsrun.value.Secrets();
 
     @BeforeEach
     void pointAtTheStandIn() {
@@ -70,7 +71,7 @@ class SegmentTrackEventTest {
     }
 
     private JsonNode call(String inputJson) throws Exception {
-        return fn().call((ObjectNode) Json.parse(inputJson), env::get, http);
+        return fn().call((ObjectNode) Json.parse(inputJson), env::get, http, secrets);
     }
 
     private List<LoggedRequest> received() {
@@ -333,7 +334,7 @@ class SegmentTrackEventTest {
         wm.stubFor(post("/v1/track").willReturn(aResponse().withStatus(200)));
         ObjectNode input = (ObjectNode) Json.parse("{\"user_id\":\"u\",\"event\":\"e\",\"context\":{\"a\":1}}");
         ObjectNode before = input.deepCopy();
-        JsonNode out = fn().call(input, env::get, http);
+        JsonNode out = fn().call(input, env::get, http, secrets);
         assertEquals(before, input);
         assertTrue(out.get("segment_response").isNull());
     }

@@ -1,5 +1,8 @@
-package dev.xsrun.segment;
+package dev.xsrun.builtins;
 
+import dev.xsrun.http.Delivery;
+import dev.xsrun.segment.MessageIds;
+import dev.xsrun.segment.SegmentBatcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +13,8 @@ import java.util.function.Function;
 /**
  * The input line a batch run's thread is working on, as the Segment built-in sees it: its number, the
  * messageIds of its track calls, the shared batcher its messages go to, and what became of them. A
- * batch run puts one in the services of each of its threads and points it at each line in turn; the
- * built-in batches when it finds one and sends alone otherwise.
+ * batch run's {@link SegmentBatchHook} gives one to each of its threads, with a {@link SegmentBuiltin}
+ * bound to it, and points it at each line in turn.
  *
  * <p>Used by one thread at a time.
  */
@@ -22,19 +25,12 @@ public final class BatchLine {
         SegmentBatcher forKey(String writeKey, String baseUrl);
     }
 
-    /**
-     * A track call whose answer the run did not wait for: what becomes of its message, and how the
-     * built-in's result, encoded as compact JSON, is made from Segment's answer once it comes.
-     */
-    public record Deferred(CompletableFuture<Delivery> delivery, Function<JsonNode, String> resultJson) {
-    }
-
     private final Batchers batchers;
     private final boolean answerLater;
     private long number;
     private MessageIds.Line ids;
     private List<Delivery> deliveries = new ArrayList<>(1);
-    private Deferred deferred;
+    private BatchHook.Deferred deferred;
 
     /**
      * @param answerLater the batch run knows that nothing in the job runs after the built-in returns
@@ -62,12 +58,12 @@ public final class BatchLine {
 
     /** Leaves the current call's answer to the batch run. */
     public void defer(CompletableFuture<Delivery> delivery, Function<JsonNode, String> resultJson) {
-        this.deferred = new Deferred(delivery, resultJson);
+        this.deferred = new BatchHook.Deferred(delivery, resultJson);
     }
 
     /** The call left to the batch run by the line's run, or null; cleared by this call. */
-    public Deferred takeDeferred() {
-        Deferred d = deferred;
+    public BatchHook.Deferred takeDeferred() {
+        BatchHook.Deferred d = deferred;
         deferred = null;
         return d;
     }

@@ -277,16 +277,8 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.DATA;
         }
-        for (Document.FunctionRef ref : java.util.Arrays.asList(job.main(), job.pre(), job.post())) {
-            if (ref != null && !loaded.program().functions().containsKey(ref.name()) && !isNamed(callable, ref.name())) {
-                java.util.Set<String> known = new java.util.TreeSet<>(loaded.program().functions().keySet());
-                callable.forEach(b -> known.add(b.name()));
-                err.print(mask(renderer.render(Diagnostic.error(ref.span(), "Unable to locate function: " + ref.name()
-                        + dev.xsrun.diag.Suggestions.hint(ref.name(), known)
-                        + (known.size() > 1 ? "" : " (no .xs file of the job declares a function)")))));
-                err.flush();
-                return ExitCodes.DATA;
-            }
+        if (!entryPointsFound(loaded, job, callable, renderer)) {
+            return ExitCodes.DATA;
         }
         Document.FunctionDef mainFunction = loaded.program().functions().get(job.main().name());
         if (mainFunction != null) {
@@ -300,20 +292,7 @@ public final class RunCommand implements Callable<Integer> {
         if (checked.limit() != null) {
             limits = limits.withDeadline(started + checked.limit().toNanos());
         }
-        RunContext.Builder context = RunContext.builder(loaded.program())
-                .env(new Env(envValues, job.env(), this::warn))
-                .http(new HttpExecutor(httpOptions, secrets)::execute)
-                .filters(FilterRegistry.standard())
-                .debugLog(line -> {
-                    err.println(mask(line));
-                    err.flush();
-                })
-                .warnings(this::warn)
-                .limits(limits)
-                .expressionParser(text -> toExpr(parser, text))
-                .secrets(secrets);
-        callable.forEach(context::builtin);
-        RunContext ctx = context.build();
+        RunContext ctx = context(loaded, new Env(envValues, job.env(), this::warn), httpOptions, parser, limits, callable);
 
         if (inputsFile != null) {
             BatchRun.Setup setup = new BatchRun.Setup(ctx, callable, job.name(), (ObjectNode) input, inputsFile, reportFile,
@@ -434,6 +413,42 @@ public final class RunCommand implements Callable<Integer> {
         err.println("  give " + (missing.size() == 1 ? "it" : "them") + " with --env NAME=VALUE, --env-file FILE, a .env file in the job folder, or the process environment");
         err.flush();
         return null;
+    }
+
+    /** Whether main, pre and post each name a function of the job or a built-in; prints the problem otherwise. */
+    private boolean entryPointsFound(JobLoader.Loaded loaded, Document.RunJob job, List<NativeBuiltin> callable,
+                                     DiagnosticRenderer renderer) {
+        for (Document.FunctionRef ref : java.util.Arrays.asList(job.main(), job.pre(), job.post())) {
+            if (ref != null && !loaded.program().functions().containsKey(ref.name()) && !isNamed(callable, ref.name())) {
+                java.util.Set<String> known = new java.util.TreeSet<>(loaded.program().functions().keySet());
+                callable.forEach(b -> known.add(b.name()));
+                err.print(mask(renderer.render(Diagnostic.error(ref.span(), "Unable to locate function: " + ref.name()
+                        + dev.xsrun.diag.Suggestions.hint(ref.name(), known)
+                        + (known.size() > 1 ? "" : " (no .xs file of the job declares a function)")))));
+                err.flush();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The services of this run: logs to standard error, masked; HTTP through the options; the callable built-ins. */
+    private RunContext context(JobLoader.Loaded loaded, Env env, HttpOptions httpOptions, XsParser parser, Limits limits,
+                               List<NativeBuiltin> callable) {
+        RunContext.Builder context = RunContext.builder(loaded.program())
+                .env(env)
+                .http(new HttpExecutor(httpOptions, secrets)::execute)
+                .filters(FilterRegistry.standard())
+                .debugLog(line -> {
+                    err.println(mask(line));
+                    err.flush();
+                })
+                .warnings(this::warn)
+                .limits(limits)
+                .expressionParser(text -> toExpr(parser, text))
+                .secrets(secrets);
+        callable.forEach(context::builtin);
+        return context.build();
     }
 
     private static boolean isNamed(List<NativeBuiltin> builtins, String name) {

@@ -179,13 +179,14 @@ final class BatchRun {
         this.progress = new Progress(setup.progress(), err);
         RunContext t = setup.template();
         Document.RunJob job = t.program().job();
-        List<NativeBuiltin> hooked = new ArrayList<>();
+        List<BatchHook> hooks = new ArrayList<>();
         BatchHook alone = null;
         for (NativeBuiltin b : setup.builtins()) {
-            if (b.batchHook() != null && !t.program().functions().containsKey(b.name())) {
-                hooked.add(b);
+            BatchHook hook = b.batchHook(); // asked once: each answer may be a new hook
+            if (hook != null && !t.program().functions().containsKey(b.name())) {
+                hooks.add(hook);
                 if (job != null && job.main().name().equals(b.name()) && job.pre() == null && job.post() == null) {
-                    alone = b.batchHook();
+                    alone = hook;
                 }
             }
         }
@@ -194,9 +195,9 @@ final class BatchRun {
         // only as many as the built-in says keep its requests full.
         int lines = setup.concurrency() * 8;
         this.window = Math.max(64, answerLater ? Math.min(lines, alone.answerLaterWindow()) : lines);
-        for (NativeBuiltin b : hooked) {
-            sessions.add(b.batchHook().open(new BatchHook.Batch(setup.jobName(), fileName, setup.concurrency(), window,
-                    answerLater && b.batchHook() == alone, active::get, setup.secrets())));
+        for (BatchHook hook : hooks) {
+            sessions.add(hook.open(new BatchHook.Batch(setup.jobName(), fileName, setup.concurrency(), window,
+                    hook == alone, active::get, setup.secrets())));
         }
     }
 

@@ -50,7 +50,9 @@ public final class CheckCommand implements Callable<Integer> {
      * {@code check} with only paths and at most one {@code -q}, run without building the picocli model:
      * picocli's classes are too old for the JVM's class-data archive and are verified the slow way, which
      * costs a fifth of a whole check of a thousand files. Returns null when the command line needs picocli
-     * (help, another option, an argument file, an unusual path), which then runs it as usual.
+     * (help, another option, an argument file, an unusual path), which then runs it as usual. Kept, with
+     * {@code CheckWithoutPicocliTest} holding it in step with picocli, while {@code bench/startup.sh}
+     * shows it worth its cost (see bench/README.md, Start-up).
      */
     static Integer withoutPicocli(String[] args, Supplier<PrintWriter> errors) {
         if (args.length < 2 || !args[0].equals("check")) {

@@ -124,10 +124,15 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * {@code xsrun run} without picocli, for a command line of nothing but a path and the options below
-     * in their plain forms (what scripts and CI write): building picocli's model costs about a sixth of
-     * a second of start-up, a tenth of a short batch. Returns null, having printed nothing, for anything
+     * in their plain forms (what scripts and CI write). Returns null, having printed nothing, for anything
      * else (help, a repeated or unknown option, a value that looks like an option, an {@code @file}, a
      * number that does not parse), which picocli then reads and answers as always.
+     *
+     * <p>A second option parser beside picocli's, kept in step by {@code RunWithoutPicocliTest}: it is
+     * kept because {@code bench/startup.sh --against} a build without it shows building picocli's model
+     * to be about a quarter of the CPU of a single {@code run --dry-run} (see bench/README.md, Start-up).
+     * Drop it when that stops being true; an option added to the command must be added here too, or
+     * be left to picocli (return null).
      */
     static Integer withoutPicocli(String[] args, Supplier<PrintWriter> out, Supplier<PrintWriter> err) {
         RunCommand c = parsedWithoutPicocli(args);

@@ -160,6 +160,26 @@ class BatchModeTest {
         assertTrue(r.err.contains("events/s"), r.err);
     }
 
+    /**
+     * The job is the built-in alone: runs hand their message over without waiting, so batches fill up
+     * (hundreds of messages a request) instead of going each time the few pool threads are all waiting.
+     */
+    @Test
+    void theBuiltinAloneFillsBatchesWithoutWaiting() throws IOException {
+        accept();
+        String[] events = new String[300];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = event(i + 1);
+        }
+        Cli r = run(JOB, lines(events));
+        assertEquals(0, r.exit, r.toString());
+        assertEquals(300, outLines(r).size());
+        assertEquals(300, ids(received()).size());
+        int requests = segment.findAll(postRequestedFor(urlEqualTo("/v1/batch"))).size();
+        // one request when the input is read before the 200 ms linger ends; a few when the JVM is slow
+        assertTrue(requests <= 5, requests + " requests for 300 events");
+    }
+
     @Test
     void malformedLinesAreNamedAndCountedAsFailedWhileTheOthersRun() throws IOException {
         accept();

@@ -3,6 +3,7 @@ package dev.xsrun.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `run` started without picocli prints and exits exactly as through picocli, and leaves anything unusual to it. */
@@ -70,6 +72,49 @@ class RunWithoutPicocliTest {
                 {"run", x, "--unknown"}, {"run", x, "--input"}, {"run", x, "--inputs="}, {"run", "-x"}, {"run", ""},
                 {"run", x, "--input", "@file"}, {"run", x, "--env-file", "a\0b"}, {"check", x}, {}}) {
             assertNull(RunCommand.parsedWithoutPicocli(args), String.join(" ", args));
+        }
+    }
+
+    /**
+     * Every option picocli knows for {@code run}, in both its forms ({@code --name value} and
+     * {@code --name=value}), either leaves the second parser declining (null: picocli reads it) or sets
+     * every field exactly as picocli does; the plain options must be taken by the second parser.
+     */
+    @Test
+    void everyOptionOfPicocliIsReadTheSameOrLeftToIt() throws Exception {
+        CommandLine.Model.CommandSpec spec = new CommandLine(new RunCommand()).getCommandSpec();
+        List<String> taken = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (o.usageHelp() || o.versionHelp()) {
+                continue;
+            }
+            String name = o.longestName();
+            Class<?> type = o.type();
+            boolean flag = type == boolean.class || type == Boolean.class;
+            String value = type == int.class || type == Integer.class || type == long.class ? "7"
+                    : name.equals("--timeout") ? "5s" : "NAME=value";
+            List<String[]> forms = flag ? List.<String[]>of(new String[] {"run", "examples/order-summary", name})
+                    : List.of(new String[] {"run", "examples/order-summary", name, value},
+                            new String[] {"run", name + "=" + value, "examples/order-summary"});
+            for (String[] args : forms) {
+                RunCommand fast = RunCommand.parsedWithoutPicocli(args);
+                if (fast == null) {
+                    continue;
+                }
+                taken.add(name);
+                RunCommand slow = new RunCommand();
+                new CommandLine(slow).parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
+                for (java.lang.reflect.Field f : RunCommand.class.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+                        f.setAccessible(true);
+                        assertEquals(f.get(slow), f.get(fast), String.join(" ", args) + ": field " + f.getName());
+                    }
+                }
+            }
+        }
+        for (String plain : List.of("--input", "--input-file", "--inputs", "--report", "--concurrency", "--env", "--env-file",
+                "--route", "--dry-run", "--timeout", "--verbose", "--max-iterations", "--max-depth")) {
+            assertTrue(taken.contains(plain), plain + " is read without picocli");
         }
     }
 

@@ -78,6 +78,8 @@ IDENT          : [A-Za-z_] [A-Za-z0-9_]* ;
 ELLIPSIS       : '...' ;
 DOTDOT         : '..' ;
 DOT            : '.' ;
+AT_GT          : '@>' ;
+NOT_TILDE      : '!~' ;
 EQEQEQ         : '===' ;
 NEQEQ          : '!==' ;
 EQEQ           : '==' ;

@@ -135,6 +135,10 @@ metaItem
 // ---- expressions ----------------------------------------------------------------------------
 // Highest binding first. A filter chain binds to the operand on its left; a filter argument extends
 // greedily over binary operators up to `:`, `|`, `,`, a closing bracket or the end of the line.
+// The word operators of database queries (`in`, `not in`, `contains`, `includes`, `overlaps`, `like`,
+// `ilike`, `between a:b`, each optionally negated by `not` and made null-safe by `?`) and the symbols
+// `@>` and `!~` parse everywhere; the syntax tree builder checks the word and that it stands in a
+// database statement, which gives better messages than the parser could.
 
 expr
     : postfix                                                            # postfixExpr
@@ -145,6 +149,9 @@ expr
     | expr op=DOTDOT expr                                                # rangeExpr
     | expr op=(LT | LE | GT | GE) QUESTION? NL* expr                    # relExpr
     | expr op=(EQEQ | NEQ | EQEQEQ | NEQEQ) QUESTION? NL* expr          # eqExpr
+    | expr neg=IDENT? op=IDENT NL* low=argPostfix COLON high=argPostfix  # wordRangeExpr
+    | expr neg=IDENT? op=IDENT QUESTION? NL* expr                        # wordOpExpr
+    | expr op=(AT_GT | NOT_TILDE) QUESTION? NL* expr                    # dbSymbolExpr
     | expr op=ANDAND NL* expr                                           # andExpr
     | expr op=OROR NL* expr                                             # orExpr
     | <assoc=right> expr op=NULLISH NL* expr                            # nullishExpr
@@ -202,6 +209,7 @@ primary
     | LBRACK sep* (arrayElement (sep+ arrayElement)*)? sep* RBRACK       # arrayLiteral
     | LBRACE sep* (objectEntry (sep+ objectEntry)*)? sep* RBRACE         # objectLiteral
     | BANG word (STRING | SQ_STRING | TRIPLE_STRING | LBRACE sep* (objectEntry (sep+ objectEntry)*)? sep* RBRACE | LBRACK sep* (arrayElement (sep+ arrayElement)*)? sep* RBRACK) # typedConstant
+    | callee=word (DOT word)+ LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
     | word                                                               # bareWord
     ;
 
@@ -216,7 +224,7 @@ objectEntry
     ;
 
 objectKey
-    : word
+    : word (DOT word)*
     | STRING
     | SQ_STRING
     | MINUS? NUMBER

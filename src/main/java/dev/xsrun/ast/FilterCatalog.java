@@ -16,6 +16,11 @@ public interface FilterCatalog {
     /** Every name, for suggestions. */
     Collection<String> names();
 
+    /** The names valid only inside database queries ({@link #isDbOnly}), for suggestions there. */
+    default Collection<String> dbOnlyNames() {
+        return java.util.List.of();
+    }
+
     /** Accepts everything: parsing without checking filter names. */
     FilterCatalog ANY = new FilterCatalog() {
         public boolean isKnown(String name) {

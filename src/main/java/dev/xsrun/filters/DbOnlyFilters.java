@@ -16,12 +16,14 @@ final class DbOnlyFilters {
         r.dbOnly("count_distinct");
         r.dbOnly("covers");
         r.dbOnly("distance");
+        r.dbOnly("includes");
         r.dbOnly("inner_product");
         r.dbOnly("l1_distance_manhattan");
         r.dbOnly("l2_distance_euclidean");
         r.dbOnly("length");
         r.dbOnly("median");
         r.dbOnly("negative_inner_product");
+        r.dbOnly("overlaps");
         r.dbOnly("search_rank");
         r.dbOnly("to_distinct_list");
         r.dbOnly("to_distinct_list_asc");

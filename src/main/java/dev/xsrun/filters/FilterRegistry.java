@@ -147,6 +147,10 @@ public final class FilterRegistry {
             public java.util.Collection<String> names() {
                 return allNames();
             }
+
+            public java.util.Collection<String> dbOnlyNames() {
+                return FilterRegistry.this.dbOnlyNames();
+            }
         };
     }
 

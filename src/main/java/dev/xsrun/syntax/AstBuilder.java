@@ -1140,16 +1140,55 @@ final class AstBuilder {
             }
             return new Expr.Ternary(expr(t.expr(0)), expr(t.expr(1)), expr(t.expr(2)), span(t.op));
         }
+        if (c instanceof WordOpExprContext || c instanceof WordRangeExprContext || c instanceof DbSymbolExprContext) {
+            return dbOperators().build(c);
+        }
         List<ExprContext> operands = c.getRuleContexts(ExprContext.class);
         Token op = ((TerminalNode) c.getChild(1)).getSymbol();
         boolean ignoreEmpty = c.getChild(2) instanceof TerminalNode && ((TerminalNode) c.getChild(2)).getSymbol().getType() == XanoScriptParser.QUESTION;
-        return binary(op, expr(operands.get(0)), expr(operands.get(1)), ignoreEmpty);
+        ExprContext leftContext = operands.get(0);
+        if (leftContext instanceof PostfixExprContext) {
+            ExprMistakes.filterBeforeOperator(this, (PostfixExprContext) leftContext, op, c);
+        }
+        Expr left = expr(leftContext);
+        Expr right = expr(operands.get(1));
+        if (op.getType() == XanoScriptParser.TILDE && DbOperators.readsDbField(left) && DbOperators.inDbStatement(c)) {
+            // in a query, `$db.table.field ~ "regex"` is a regular-expression match, not a concatenation
+            return new Expr.DbCompare(Expr.DbOp.REGEX, left, right, false, false, span(op));
+        }
+        return binary(op, left, right, ignoreEmpty);
+    }
+
+    private DbOperators dbOperators;
+
+    private DbOperators dbOperators() {
+        if (dbOperators == null) {
+            dbOperators = new DbOperators(this);
+        }
+        return dbOperators;
+    }
+
+    void reportError(SourceSpan at, String message) {
+        error(at, message);
+    }
+
+    void reportWarning(SourceSpan at, String message) {
+        warn(at, message);
+    }
+
+    /** The source text of a piece of the parse tree, as written. */
+    static String sourceOf(ParserRuleContext c) {
+        Token start = c.getStart();
+        Token stop = c.getStop();
+        if (stop == null || stop.getStopIndex() < start.getStartIndex()) {
+            return start.getText();
+        }
+        return start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(start.getStartIndex(), stop.getStopIndex()));
     }
 
     Expr argExpr(ArgExprContext c) {
         if (c instanceof ArgPostfixExprContext) {
-            ArgPostfixContext p = ((ArgPostfixExprContext) c).argPostfix();
-            return accessors(primary(p.primary()), p.accessor());
+            return argPostfix(((ArgPostfixExprContext) c).argPostfix());
         }
         if (c instanceof ArgUnaryExprContext) {
             ArgUnaryExprContext u = (ArgUnaryExprContext) c;
@@ -1159,6 +1198,10 @@ final class AstBuilder {
         Token op = ((TerminalNode) c.getChild(1)).getSymbol();
         boolean ignoreEmpty = c.getChild(2) instanceof TerminalNode && ((TerminalNode) c.getChild(2)).getSymbol().getType() == XanoScriptParser.QUESTION;
         return binary(op, argExpr(operands.get(0)), argExpr(operands.get(1)), ignoreEmpty);
+    }
+
+    Expr argPostfix(ArgPostfixContext p) {
+        return accessors(primary(p.primary()), p.accessor());
     }
 
     private Expr unary(Token op, Expr operand) {
@@ -1217,15 +1260,25 @@ final class AstBuilder {
                 }
                 pendingColon = true;
             } else if (ch instanceof ArgExprContext) {
-                args.add(argExpr((ArgExprContext) ch));
+                filterArgDepth++;
+                try {
+                    args.add(argExpr((ArgExprContext) ch));
+                } finally {
+                    filterArgDepth--;
+                }
                 pendingColon = false;
             }
         }
         if (pendingColon) {
             args.add(new Expr.Literal(Values.NULL, at));
         }
+        if (f.disabled == null && (filters.isDbOnly(name) || DbOperators.readsDbField(input)) && DbOperators.inDbStatement(f)) {
+            return dbOperators().filterCall(input, name, args, at, filters);
+        }
         if (!filters.isKnown(name)) {
-            if (filters.isDbOnly(name)) {
+            if (name.equals("default")) {
+                error(at, "there is no `default` filter; use `??` (`$x ?? \"fallback\"`) or `|first_notnull:\"fallback\"`");
+            } else if (filters.isDbOnly(name)) {
                 error(at, "filter `" + name + "` is only valid in a database query");
             } else {
                 error(at, "unknown filter `" + name + "`" + Suggestions.hint(name, filters.names()));
@@ -1240,6 +1293,9 @@ final class AstBuilder {
         }
         return new Expr.FilterApp(input, name, args, f.disabled != null, at);
     }
+
+    /** Above zero while a filter's arguments are built: there a bare word is text ({@code |index_by:g}). */
+    private int filterArgDepth;
 
     private Expr accessors(Expr e, List<AccessorContext> list) {
         for (AccessorContext a : list) {
@@ -1283,6 +1339,9 @@ final class AstBuilder {
         }
         if (p instanceof StringLiteralContext) {
             StringLiteralContext s = (StringLiteralContext) p;
+            if (s.STRING() != null) {
+                ExprMistakes.unknownEscapes(this, s.STRING().getSymbol());
+            }
             String text = s.STRING() != null ? Strings.unquoteDouble(s.STRING().getText()) : Strings.unquoteSingle(s.SQ_STRING().getText());
             return new Expr.Literal(Values.of(text), span(s.getStart()));
         }
@@ -1320,6 +1379,9 @@ final class AstBuilder {
         if (p instanceof TypedConstantContext) {
             return typedConstant((TypedConstantContext) p);
         }
+        if (p instanceof CallExprContext) {
+            return call((CallExprContext) p);
+        }
         WordContext w = ((BareWordContext) p).word();
         SourceSpan at = span(w);
         switch (w.getText()) {
@@ -1332,9 +1394,44 @@ final class AstBuilder {
             case "now":
                 return new Expr.Variable("now", Expr.Variable.Kind.NOW, at);
             default:
+                if (filterArgDepth > 0) {
+                    // Xano reads a bare word in a filter argument as its text: `|index_by:g`, `|pick:[a,c]`
+                    return new Expr.Literal(Values.of(w.getText()), at);
+                }
                 error(at, "unexpected word `" + w.getText() + "`; variables start with `$` and text needs quotes");
                 return new Expr.Literal(Values.NULL, at);
         }
+    }
+
+    /** {@code math.add(5, 3)}: the filter of the same meaning, {@code 5|add:3} (see {@link CallForms}). */
+    private Expr call(CallExprContext c) {
+        StringBuilder name = new StringBuilder();
+        for (WordContext w : c.word()) {
+            name.append(name.length() == 0 ? "" : ".").append(w.getText());
+        }
+        String called = name.toString();
+        Token last = c.word(c.word().size() - 1).getStop();
+        SourceSpan first = span(c.callee.getStart());
+        SourceSpan at = last.getLine() == first.line()
+                ? new SourceSpan(first.file(), first.line(), first.column(), last.getCharPositionInLine() + last.getText().length() + 1 - first.column())
+                : first;
+        List<Expr> args = new ArrayList<>();
+        for (ExprContext e : c.expr()) {
+            args.add(expr(e));
+        }
+        CallForms.Form form = CallForms.lookup(called);
+        if (form == null) {
+            error(at, "unknown function `" + called + "(...)`" + Suggestions.hint(called, CallForms.names()));
+            return new Expr.Literal(Values.NULL, at);
+        }
+        if (args.size() != form.arguments()) {
+            error(at, "`" + called + "` takes " + form.arguments() + (form.arguments() == 1 ? " argument" : " arguments")
+                    + " (" + form.parameters() + "), found " + args.size());
+            while (args.size() < form.arguments()) {
+                args.add(new Expr.Literal(Values.NULL, at));
+            }
+        }
+        return new Expr.FilterApp(args.get(0), form.filter(), args.subList(1, args.size()), false, at);
     }
 
     private Expr array(List<ArrayElementContext> elements, SourceSpan at) {

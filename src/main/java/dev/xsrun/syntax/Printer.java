@@ -465,10 +465,14 @@ public final class Printer {
      */
     private static String expr(Expr e, int depth, boolean inArg, Tail tail) {
         int p = precedence(e);
-        if ((inArg && (p == FILTERED || p == TERNARY)) || (p == FILTERED && tail != Tail.END)) {
+        if ((inArg && (p == FILTERED || p == TERNARY || isDbOperator(e))) || (p == FILTERED && tail != Tail.END)) {
             return "(" + expr(e, depth, false, Tail.END) + ")";
         }
         return e.accept(new ExprPrinter(depth, inArg, tail));
+    }
+
+    private static boolean isDbOperator(Expr e) {
+        return e instanceof Expr.DbCompare || e instanceof Expr.DbBetween;
     }
 
     private static int precedence(Expr e) {
@@ -549,7 +553,25 @@ public final class Printer {
         public Integer visitFilter(Expr.FilterApp e) {
             return FILTERED;
         }
+
+        public Integer visitDbCompare(Expr.DbCompare e) {
+            return DB_OPERATOR;
+        }
+
+        public Integer visitDbBetween(Expr.DbBetween e) {
+            return DB_OPERATOR;
+        }
+
+        public Integer visitDbFilterCall(Expr.DbFilterCall e) {
+            return FILTERED;
+        }
     };
+
+    /**
+     * The query operators parse below equality and above `&&`: as an operand of `&&` they need no
+     * parentheses, as the operand of anything tighter they do.
+     */
+    private static final int DB_OPERATOR = 10;
 
     private static final class ExprPrinter implements Expr.Visitor<String> {
         private final int depth;
@@ -664,16 +686,53 @@ public final class Printer {
         }
 
         public String visitFilter(Expr.FilterApp e) {
-            StringBuilder sb = new StringBuilder(postfixBase(e.input(), FILTERED));
+            return filterChain(e.input(), e.disabled(), e.name(), e.args());
+        }
+
+        private String filterChain(Expr input, boolean disabled, String name, List<Expr> args) {
+            StringBuilder sb = new StringBuilder(postfixBase(input, FILTERED));
             sb.append('|');
-            if (e.disabled()) {
+            if (disabled) {
                 sb.append('!');
             }
-            sb.append(e.name());
-            for (Expr arg : e.args()) {
+            sb.append(name);
+            for (Expr arg : args) {
                 sb.append(':').append(expr(arg, depth, true, Tail.END));
             }
             return sb.toString();
+        }
+
+        public String visitDbFilterCall(Expr.DbFilterCall e) {
+            return filterChain(e.input(), false, e.name(), e.args());
+        }
+
+        /** An operand of a query operator: parenthesised unless it binds tighter than equality. */
+        private String dbOperand(Expr e, Tail t, int limit) {
+            return precedence(e) >= limit || isDbOperator(e) ? parenthesised(e) : sub(e, t);
+        }
+
+        public String visitDbCompare(Expr.DbCompare e) {
+            // `~` is read as a query's regex match at the level of concatenation, so its operands bind tighter
+            boolean concatLevel = e.op() == Expr.DbOp.REGEX && !e.negated();
+            int limit = concatLevel ? 6 : 9;
+            String op = e.op() == Expr.DbOp.REGEX && e.negated() ? "!~" : (e.negated() ? "not " : "") + e.op().symbol;
+            String right = dbOperand(e.right(), tail, limit);
+            if (!concatLevel && !right.isEmpty() && Character.isLetter(right.charAt(0))) {
+                // `in now[0]` would read `in` as `not` and `now` as the operator: a word starts in parentheses
+                right = parenthesised(e.right());
+            }
+            return dbOperand(e.left(), Tail.OPERATOR, limit) + " " + op + (e.nullSafe() && !concatLevel ? "?" : "") + " " + right;
+        }
+
+        public String visitDbBetween(Expr.DbBetween e) {
+            return dbOperand(e.value(), Tail.OPERATOR, 9) + " " + (e.negated() ? "not " : "") + "between" + " "
+                    + bound(e.low()) + ":" + bound(e.high());
+        }
+
+        /** A bound of `between`: a primary with accessors, else parenthesised. */
+        private String bound(Expr e) {
+            return precedence(e) == PRIMARY && !(e instanceof Expr.Literal && ((Expr.Literal) e).value().isContainerNode())
+                    ? expr(e, depth, true, Tail.END) : parenthesised(e);
         }
     }
 

@@ -165,7 +165,12 @@ final class XsLexer implements TokenSource {
             case '=':
                 return at(pos + 1) != '=' ? take(1, EQ) : at(pos + 2) == '=' ? take(3, EQEQEQ) : take(2, EQEQ);
             case '!':
+                if (at(pos + 1) == '~') {
+                    return take(2, NOT_TILDE);
+                }
                 return at(pos + 1) != '=' ? take(1, BANG) : at(pos + 2) == '=' ? take(3, NEQEQ) : take(2, NEQ);
+            case '@':
+                return at(pos + 1) == '>' ? take(2, AT_GT) : take(1, ERROR_CHAR);
             case '<':
                 return at(pos + 1) == '=' ? take(2, LE) : take(1, LT);
             case '>':

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.Stmt;
 import dev.xsrun.ast.FilterCatalog;
 import dev.xsrun.diag.Diagnostic;
 import dev.xsrun.value.SourceSpan;
@@ -29,6 +31,8 @@ class ExpressionFuzzTest {
     private static final long[] INTEGERS = {0, 1, 7, -1, -42, 1024, Long.MAX_VALUE, -Long.MAX_VALUE};
 
     private final Random random = new Random(20250611L);
+    /** True while building trees for a database query's `where`, which may hold the query nodes. */
+    private boolean query;
 
     @Test
     void randomExpressionsRoundTrip() {
@@ -44,7 +48,61 @@ class ExpressionFuzzTest {
         }
     }
 
+    /**
+     * The same in a database query's {@code where}, with the query nodes mixed in. Two forms read
+     * differently there and are not generated: {@code $db.f ~ x} is a regex match, not a concatenation,
+     * and an enabled filter on a table field is a {@link Expr.DbFilterCall}.
+     */
+    @Test
+    void randomQueryExpressionsRoundTrip() {
+        query = true;
+        for (int i = 0; i < 400; i++) {
+            Expr tree = expr(4);
+            String printed = Printer.print(tree);
+            String source = "function \"f\" {\n  input {}\n  stack {\n    db.query \"t\" {\n      where = " + printed
+                    + "\n    } as $r\n  }\n  response = null\n}\n";
+            ParseResult r = ANY_FILTER.parse("fuzz.xs", source);
+            assertEquals(List.of(), r.diagnostics(), () -> printed + "\n" + tree);
+            Stmt.Invoke q = (Stmt.Invoke) ((Document.FunctionDef) r.documents().get(0)).stack().get(0);
+            Expr again = q.attributes().get("where");
+            String diff = TreeDiff.diff(tree, again);
+            assertNull(diff, () -> printed + "\n" + diff + "\n" + tree);
+            assertEquals(printed, Printer.print(again));
+        }
+    }
+
+    private Expr dbField() {
+        Expr e = new Expr.Field(new Expr.Field(new Expr.Variable("db", Expr.Variable.Kind.VAR, AT), "t", AT), name(), AT);
+        return random.nextInt(4) == 0 ? new Expr.Index(e, literal(), AT) : e;
+    }
+
+    private Expr queryNode(int depth) {
+        switch (random.nextInt(4)) {
+            case 0: {
+                Expr.DbOp op = Expr.DbOp.values()[random.nextInt(Expr.DbOp.values().length)];
+                boolean regex = op == Expr.DbOp.REGEX;
+                boolean negated = op != Expr.DbOp.JSON_CONTAINS && random.nextBoolean();
+                Expr left = regex || random.nextBoolean() ? dbField() : expr(depth - 1);
+                return new Expr.DbCompare(op, left, expr(depth - 1), negated, !(regex && !negated) && random.nextInt(4) == 0, AT);
+            }
+            case 1:
+                return new Expr.DbBetween(random.nextBoolean() ? dbField() : expr(depth - 1), expr(depth - 1), expr(depth - 1),
+                        random.nextBoolean(), AT);
+            default: {
+                List<Expr> args = new ArrayList<>();
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    args.add(expr(depth - 1));
+                }
+                String[] names = {"contains", "between", "cosine_distance", "timestamp_year", "get"};
+                return new Expr.DbFilterCall(dbField(), names[random.nextInt(names.length)], args, AT);
+            }
+        }
+    }
+
     private Expr expr(int depth) {
+        if (query && depth > 0 && random.nextInt(4) == 0) {
+            return queryNode(depth);
+        }
         int kinds = depth <= 0 ? 3 : 11;
         switch (random.nextInt(kinds)) {
             case 0:
@@ -63,7 +121,11 @@ class ExpressionFuzzTest {
             case 6: {
                 Expr.BinaryOp op = Expr.BinaryOp.values()[random.nextInt(Expr.BinaryOp.values().length)];
                 boolean comparison = op.level == 8 || op.level == 9;
-                return new Expr.Binary(op, expr(depth - 1), expr(depth - 1), comparison && random.nextInt(4) == 0, AT);
+                Expr left = expr(depth - 1);
+                if (query && op == Expr.BinaryOp.CONCAT && DbOperators.readsDbField(left)) {
+                    op = Expr.BinaryOp.ADD;
+                }
+                return new Expr.Binary(op, left, expr(depth - 1), comparison && random.nextInt(4) == 0, AT);
             }
             case 7:
                 return new Expr.Ternary(expr(depth - 1), expr(depth - 1), expr(depth - 1), AT);
@@ -73,7 +135,9 @@ class ExpressionFuzzTest {
                 for (int i = random.nextInt(3); i > 0; i--) {
                     args.add(expr(depth - 1));
                 }
-                return new Expr.FilterApp(expr(depth - 1), random.nextBoolean() ? "get" : "to_text", args, random.nextInt(5) == 0, AT);
+                Expr input = expr(depth - 1);
+                boolean disabled = random.nextInt(5) == 0 || query && DbOperators.readsDbField(input);
+                return new Expr.FilterApp(input, random.nextBoolean() ? "get" : "to_text", args, disabled, AT);
             }
             default:
                 return random.nextBoolean() ? array(depth - 1) : object(depth - 1);

@@ -48,7 +48,7 @@ class PrinterTest {
             ($x|get:"a") ~ "b"                    => ($x|get:"a") ~ "b"
             "Hi " ~ $x|to_upper                   => "Hi " ~ $x|to_upper
             ("Hi " ~ $x)|to_upper                 => ("Hi " ~ $x)|to_upper
-            $x|count > 0                          => ($x|count) > 0
+            ($x|count) > 0                        => ($x|count) > 0
             !$x|is_empty                          => !$x|is_empty
             !($x|is_empty) || $y                  => !($x|is_empty) || $y
             $x|get:($a|first)                     => $x|get:($a|first)
@@ -72,7 +72,7 @@ class PrinterTest {
             0.000001                              => 0.000001
             12345678901234567890                  => 12345678901234567000.0
             -9223372036854775807                  => -9223372036854775807
-            "tab\\t \\x01 \\q \\$"                => "tab\\t \\x01 q $"
+            "tab\\t \\x01 \\/ \\$"                => "tab\\t \\x01 / $"
             'it\\'s \\n'                          => "it's \\\\n"
             {"a": 1, "b c": 2, 3: 4}              => {a: 1, "b c": 2, "3": 4}
             {$k: 1, ...$base}                     => {$k: 1, ...$base}

@@ -1,4 +1,4 @@
-// Filter chains bind tighter than operators on their left, arguments extend greedily to the right, a lone filter before an operator is accepted, chains continue on lines starting with | (spec 5.5, 9 #2 #3)
+// Filter chains bind tighter than operators on their left, arguments extend greedily to the right, a lone filter before an operator is accepted inside backticks (an error outside them), chains continue on lines starting with | (spec 5.5, 9 #2 #3)
 run.job "filter binding" {
   main = {
     name: "main"
@@ -26,7 +26,7 @@ function "main" {
     greedy_concat: $map|get:"a" ~ "b"
     greedy_add: $list|get:$i + 1
     chain_not_nested: {a: {b: "deep"}}|get:"a"|get:"b"
-    lone_filter_then_operator: $list|count > 2
+    lone_filter_then_operator: `$list|count > 2`
     parenthesised_filter: ($list|count) * 2
     index_after_filter: ($csv|split:",")[2]
     filter_in_argument: $name|concat:($name|to_upper):" "

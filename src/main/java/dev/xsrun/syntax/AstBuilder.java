@@ -1147,7 +1147,7 @@ final class AstBuilder {
         Token op = ((TerminalNode) c.getChild(1)).getSymbol();
         boolean ignoreEmpty = c.getChild(2) instanceof TerminalNode && ((TerminalNode) c.getChild(2)).getSymbol().getType() == XanoScriptParser.QUESTION;
         ExprContext leftContext = operands.get(0);
-        if (leftContext instanceof PostfixExprContext) {
+        if (leftContext instanceof PostfixExprContext && !lenientFilterOperators) {
             ExprMistakes.filterBeforeOperator(this, (PostfixExprContext) leftContext, op, c);
         }
         Expr left = expr(leftContext);
@@ -1160,6 +1160,8 @@ final class AstBuilder {
     }
 
     private DbOperators dbOperators;
+    /** True for the inside of a backtick expression, where `$a|count > 0` is accepted (spec 5.5 rule 4). */
+    boolean lenientFilterOperators;
 
     private DbOperators dbOperators() {
         if (dbOperators == null) {

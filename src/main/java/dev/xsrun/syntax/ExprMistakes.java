@@ -53,8 +53,8 @@ final class ExprMistakes {
         String filtered = AstBuilder.sourceOf(left);
         String rest = AstBuilder.sourceOf(whole).substring(Math.min(AstBuilder.sourceOf(whole).length(),
                 op.getStartIndex() - whole.getStart().getStartIndex()));
-        b.reportError(b.span(op), "Xano reads `" + last.name.getText() + " " + op.getText() + " ...` as the filter's argument and rejects it: "
-                + "a filtered value needs parentheses before an operator; write `(" + filtered + ") " + rest + "`");
+        b.reportError(b.span(op), "Xano reads `" + last.name.getText() + " " + op.getText() + " ...` as the filter's argument and rejects it "
+                + "(\"Invalid syntax. Please wrap your filter with parentheses.\"); write `(" + filtered + ") " + rest + "`");
     }
 
     private static boolean endsWithName(FilterContext f) {

@@ -215,6 +215,8 @@ public final class XsParser {
             return new Expr.Literal(dev.xsrun.value.Values.NULL, new SourceSpan(path, line, column + 1, 1));
         }
         AstBuilder builder = new AstBuilder(path, filters, diagnostics, (inner, l, c) -> subExpression(path, inner, l, c, diagnostics));
+        // inside backticks Xano accepts an operator after an argument-less filter (spec 5.5 rule 4)
+        builder.lenientFilterOperators = column >= 0;
         return builder.expr(e);
     }
 

@@ -19,8 +19,54 @@ import java.util.concurrent.ConcurrentHashMap;
  * completion reach functions and tables in files that are not open.
  */
 final class Workspace {
-    /** One file: its latest text, the editor's version (-1 when read from disk) and what it declares. */
-    record Doc(String uri, Path path, String text, int version, boolean open, Outline outline) {
+    /**
+     * One file: its latest text, the editor's version (-1 when read from disk) and what it declares, read
+     * when first asked for (an edit only needs it when completion, hover or definition look).
+     */
+    static final class Doc {
+        private final String uri;
+        private final Path path;
+        private final String text;
+        private final int version;
+        private final boolean open;
+        private volatile Outline outline;
+
+        Doc(String uri, Path path, String text, int version, boolean open) {
+            this.uri = uri;
+            this.path = path;
+            this.text = text;
+            this.version = version;
+            this.open = open;
+        }
+
+        String uri() {
+            return uri;
+        }
+
+        Path path() {
+            return path;
+        }
+
+        String text() {
+            return text;
+        }
+
+        int version() {
+            return version;
+        }
+
+        boolean open() {
+            return open;
+        }
+
+        Outline outline() {
+            Outline o = outline;
+            if (o == null) {
+                o = Outline.of(text);
+                outline = o;
+            }
+            return o;
+        }
     }
 
     /** A declaration with the file it is in. */
@@ -53,7 +99,7 @@ final class Workspace {
     private void readFromDisk(String uri, Path p) {
         try {
             String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-            docs.put(uri, new Doc(uri, p, text, -1, false, Outline.of(text)));
+            docs.put(uri, new Doc(uri, p, text, -1, false));
         } catch (IOException e) {
             docs.remove(uri);
         }
@@ -61,7 +107,7 @@ final class Workspace {
 
     Doc put(String rawUri, String text, int version) {
         String uri = key(rawUri);
-        Doc d = new Doc(uri, pathOf(uri), text, version, true, Outline.of(text));
+        Doc d = new Doc(uri, pathOf(uri), text, version, true);
         docs.put(uri, d);
         return d;
     }

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionOptions;
@@ -68,12 +66,6 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
     private final Catalogue catalogue = new Catalogue(registry);
     private final Completions completions = new Completions(workspace, catalogue);
     private final Navigation navigation = new Navigation(workspace, catalogue);
-    /** One thread parses for diagnostics, so a burst of edits is checked in order and stale ones skipped. */
-    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "xsrun-lsp-check");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile XsParser parser;
     private volatile LanguageClient client;
     private volatile boolean shutdown;
@@ -96,7 +88,6 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException endOfInputOrExit) {
             // the client went away, or said exit
         }
-        server.checker.shutdownNow();
         return server.shutdown ? 0 : 1;
     }
 
@@ -131,7 +122,10 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
         if (root != null) {
             workspace.index(root);
         }
-        checker.submit(this::parser); // build the filter catalogue before the first edit needs it
+        // build the filter catalogue before the first file opens
+        Thread warm = new Thread(this::parser, "xsrun-lsp-catalogue");
+        warm.setDaemon(true);
+        warm.start();
 
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(TextDocumentSyncKind.Full);
@@ -171,32 +165,27 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
         return workspaceService;
     }
 
-    private void check(String uri) {
-        checker.submit(() -> {
-            Workspace.Doc d = workspace.get(uri);
-            if (d == null || !d.open()) {
-                return;
-            }
-            ParseResult r;
-            try {
-                r = parser().parse(workspace.display(d), d.text());
-            } catch (RuntimeException | StackOverflowError bug) {
-                System.err.println("xsrun lsp: internal error while checking " + uri + ": " + bug);
-                return;
-            }
-            Workspace.Doc now = workspace.get(uri);
-            if (now == null || now.version() != d.version() || !now.open()) {
-                return; // a newer edit is queued; it publishes
-            }
-            List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
-            for (Diagnostic diag : r.diagnostics()) {
-                out.add(toLsp(diag));
-            }
-            LanguageClient c = client;
-            if (c != null) {
-                c.publishDiagnostics(new PublishDiagnosticsParams(d.uri(), out, d.version()));
-            }
-        });
+    /**
+     * Parses an open file and publishes its diagnostics, on the thread that read the notification: the
+     * protocol's messages are handled in order anyway, and on a busy machine every hand-over to another
+     * thread waits for a turn on a core, which costs more than the parse of a thousand lines.
+     */
+    private void check(Workspace.Doc d) {
+        ParseResult r;
+        try {
+            r = parser().parse(workspace.display(d), d.text());
+        } catch (RuntimeException | StackOverflowError bug) {
+            System.err.println("xsrun lsp: internal error while checking " + d.uri() + ": " + bug);
+            return;
+        }
+        List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
+        for (Diagnostic diag : r.diagnostics()) {
+            out.add(toLsp(diag));
+        }
+        LanguageClient c = client;
+        if (c != null) {
+            c.publishDiagnostics(new PublishDiagnosticsParams(d.uri(), out, d.version()));
+        }
     }
 
     static org.eclipse.lsp4j.Diagnostic toLsp(Diagnostic d) {
@@ -222,7 +211,7 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
         public void didOpen(DidOpenTextDocumentParams params) {
             Workspace.Doc d = workspace.put(params.getTextDocument().getUri(), params.getTextDocument().getText(),
                     params.getTextDocument().getVersion());
-            check(d.uri());
+            check(d);
         }
 
         @Override
@@ -234,7 +223,7 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
             // full sync: the last change holds the whole text
             Workspace.Doc d = workspace.put(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText(),
                     params.getTextDocument().getVersion());
-            check(d.uri());
+            check(d);
         }
 
         @Override

@@ -116,7 +116,11 @@ public final class LspLatency {
         int marker = text.indexOf("\"marker\"");
         int version = 1;
         long[] samples = new long[edits];
+        long cpuBefore = 0;
         for (int n = 0; n < warmup + edits; n++) {
+            if (n == warmup) {
+                cpuBefore = cpuNanos(server);
+            }
             String edited = (n % 2 == 0) ? text.substring(0, marker + 1) + "x" + text.substring(marker + 1) : text;
             version++;
             published.clear();
@@ -130,6 +134,7 @@ public final class LspLatency {
             // a reference server may publish twice per change (it clears, then reports): let stragglers land
             Thread.sleep(5);
         }
+        long cpuPerEdit = (cpuNanos(server) - cpuBefore) / edits;
         int lastCount;
         synchronized (counts) {
             lastCount = counts.get(counts.size() - 1);
@@ -139,6 +144,7 @@ public final class LspLatency {
         System.out.printf("file: %d lines, %d chars; diagnostics on open: %d, after the edits: %d%n",
                 text.split("\n").length, text.length(), firstCount, lastCount);
         System.out.printf("initialize: %.0f ms, open to first diagnostics: %.1f ms%n", (tInit - t0) / 1e6, (tOpen - tInit) / 1e6);
+        System.out.printf("server CPU time per measured edit (all its threads, GC and JIT included): %.2f ms%n", cpuPerEdit / 1e6);
         System.out.printf("didChange -> publishDiagnostics over %d edits (after %d warm-up): median %.2f ms, p90 %.2f ms, p99 %.2f ms, min %.2f ms, max %.2f ms%n",
                 edits, warmup, ms(samples, 0.5), ms(samples, 0.9), ms(samples, 0.99), samples[0] / 1e6, samples[samples.length - 1] / 1e6);
 
@@ -152,6 +158,18 @@ public final class LspLatency {
             server.destroyForcibly();
         }
         System.exit(0);
+    }
+
+    /**
+     * CPU time the server's process and its children used so far (the xsrun launcher execs java; node is
+     * the process itself): a figure that, unlike latency, does not grow when other work shares the cores.
+     */
+    private static long cpuNanos(Process p) {
+        long total = p.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        for (ProcessHandle child : p.toHandle().descendants().toList()) {
+            total += child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+        return total;
     }
 
     private static double ms(long[] sorted, double q) {

@@ -315,11 +315,37 @@ class LspConversationTest {
     @Test
     void formattingGoesThroughTheFormatterOfFmt() throws Exception {
         nextDiagnostics(greetUri);
+        String messy = GREET.replace("    var $shout", "var   $shout");
+        change(2, messy);
+        nextDiagnostics(greetUri);
         CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> edits = server.getTextDocumentService().formatting(
                 new DocumentFormattingParams(new TextDocumentIdentifier(greetUri), new FormattingOptions(2, true)));
+        boolean formatterInBuild;
+        try {
+            Formatting.format("greet.xs", messy);
+            formatterInBuild = true;
+        } catch (Formatting.Unavailable e) {
+            formatterInBuild = false;
+        }
+        Formatting.Result byFmt = formatterInBuild ? Formatting.format("function/greet.xs", messy) : null;
+        if (byFmt != null && !byFmt.errors().isEmpty()) {
+            // the formatter refused: the request fails with its first message
+            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> edits.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains(byFmt.errors().get(0).message()), e.getCause().getMessage());
+            return;
+        }
+        if (byFmt != null) {
+            // the edit replaces the file with exactly what `xsrun fmt` writes
+            String expected = byFmt.text();
+            List<? extends org.eclipse.lsp4j.TextEdit> got = edits.get(10, TimeUnit.SECONDS);
+            assertEquals(1, got.size());
+            assertEquals(expected, got.get(0).getNewText());
+            assertEquals(0, got.get(0).getRange().getStart().getLine());
+            return;
+        }
         try {
             edits.get(10, TimeUnit.SECONDS);
-            org.junit.jupiter.api.Assertions.fail("this build has no formatter yet, so formatting must fail, not pretend");
+            org.junit.jupiter.api.Assertions.fail("this build has no formatter, so formatting must fail, not pretend");
         } catch (ExecutionException e) {
             assertTrue(e.getCause() instanceof ResponseErrorException, e.toString());
             assertTrue(e.getCause().getMessage().contains("formatting is not available"), e.getCause().getMessage());

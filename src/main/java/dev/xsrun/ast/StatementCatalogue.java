@@ -190,6 +190,24 @@ public final class StatementCatalogue {
         return false;
     }
 
+    private static volatile CatalogueDocs docs;
+
+    /** The one-line description and example of a statement, or null when none is written yet. */
+    public static CatalogueDocs.Doc describe(String name) {
+        CatalogueDocs d = docs;
+        if (d == null) {
+            d = CatalogueDocs.load(StatementCatalogue.class, "statements.tsv");
+            docs = d;
+        }
+        return d.lookup(name);
+    }
+
+    /** Every statement that has a description. */
+    public static java.util.Map<String, CatalogueDocs.Doc> descriptions() {
+        describe("");
+        return docs.all();
+    }
+
     public static Collection<String> names() {
         return Collections.unmodifiableSet(SHAPES.keySet());
     }

@@ -154,6 +154,23 @@ public final class FilterRegistry {
         };
     }
 
+    private static volatile dev.xsrun.ast.CatalogueDocs docs;
+
+    /** The one-line description and example of a filter (by canonical name), or null when none is written yet. */
+    public static dev.xsrun.ast.CatalogueDocs.Doc describe(String name) {
+        return descriptions().lookup(name);
+    }
+
+    /** The descriptions of filters, from {@code filters.tsv} beside this class. */
+    public static dev.xsrun.ast.CatalogueDocs descriptions() {
+        dev.xsrun.ast.CatalogueDocs d = docs;
+        if (d == null) {
+            d = dev.xsrun.ast.CatalogueDocs.load(FilterRegistry.class, "filters.tsv");
+            docs = d;
+        }
+        return d;
+    }
+
     /** Names registered with {@link #dbOnly} that no expression filter implements. */
     public synchronized Set<String> dbOnlyNames() {
         complete();

@@ -139,7 +139,7 @@ abstract class Code {
     static final class Input extends Code {
         @Override
         JsonNode eval(Frame f) {
-            return f.input;
+            return f.input();
         }
     }
 
@@ -157,6 +157,22 @@ abstract class Code {
         @Override
         JsonNode eval(Frame f) {
             return Values.copy(value.eval(f));
+        }
+    }
+
+    /** {@code $input.name} of a declared input: its slot when the call was bound to slots. */
+    static final class InputField extends Code {
+        private final int k;
+        private final String name;
+
+        InputField(int k, String name) {
+            this.k = k;
+            this.name = name;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            return f.inputField(k, name);
         }
     }
 

@@ -39,6 +39,8 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     private final Statements builtins;
     /** The highest variable slot the function being compiled uses. */
     private int maxSlot;
+    /** The declared inputs of the function being compiled ({@code $input.name} reads their slots). */
+    private List<InputField> inputs = List.of();
 
     Compiler(RunContext ctx) {
         this.ctx = ctx;
@@ -51,6 +53,7 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     Function function(Document.FunctionDef fn) {
         maxSlot = Names.SPECIAL;
+        inputs = fn.inputs();
         Step.Block stack = block(fn.stack());
         Code response = fn.response() == null ? NULL : expression(fn.response());
         return new Function(stack, response, maxSlot + 1);
@@ -72,6 +75,12 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     Code expression(Expr e) {
         return e.accept(this);
+    }
+
+    /** An expression compiled outside any function ({@code to_expr} text): $input is read by name. */
+    Code freeExpression(Expr e) {
+        inputs = List.of();
+        return expression(e);
     }
 
     private Code expressionOrNull(Expr e) {
@@ -415,6 +424,13 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         }
         if (isRoot(e.target(), Names.VAR)) {
             return new Code.VarField(slot(Names.id(e.name())));
+        }
+        if (isRoot(e.target(), Names.INPUT) && ((Expr.Variable) e.target()).kind() == Expr.Variable.Kind.VAR) {
+            for (int k = inputs.size() - 1; k >= 0; k--) {
+                if (inputs.get(k).name().equals(e.name())) {
+                    return new Code.InputField(k, e.name());
+                }
+            }
         }
         return new Code.Field(expression(e.target()), e.name());
     }

@@ -2,6 +2,7 @@ package dev.xsrun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.InputField;
 import dev.xsrun.filters.FilterRuntime;
 import dev.xsrun.value.Values;
 import java.util.ArrayList;
@@ -15,8 +16,12 @@ import java.util.List;
  */
 final class Frame extends Scope implements StatementRun, FilterRuntime {
     final Interpreter in;
-    final JsonNode input;
     final String function;
+    /** The bound $input, or null until first read when the call was bound to slots. */
+    private JsonNode input;
+    /** The declared inputs and their bound values (Java null: not given) when the call was bound to slots, else null. */
+    private final List<InputField> fields;
+    private final JsonNode[] slots;
     /** util.post_process stacks, run when the function has its result. */
     List<Step.Block> postProcess;
     /** Where {@link Code#evalInt} leaves a value that is not an int. */
@@ -43,11 +48,32 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
         }
     }
 
-    Frame(Interpreter in, String function, JsonNode input, int slots) {
-        super(slots);
+    /** A call whose input was bound by name. */
+    Frame(Interpreter in, String function, JsonNode input, int variables) {
+        super(variables);
         this.in = in;
         this.function = function;
         this.input = input;
+        this.fields = null;
+        this.slots = null;
+    }
+
+    /** A call whose input was bound to slots, one per declared input ({@link InputBinder#bindSlots}). */
+    Frame(Interpreter in, String function, List<InputField> fields, JsonNode[] slots, int variables) {
+        super(variables);
+        this.in = in;
+        this.function = function;
+        this.fields = fields;
+        this.slots = slots;
+    }
+
+    /** {@code $input.name} of the k-th declared input. */
+    JsonNode inputField(int k, String name) {
+        if (slots != null) {
+            JsonNode v = slots[k];
+            return v == null ? Values.NULL : v;
+        }
+        return Values.field(input, name);
     }
 
     /** Evaluates with $$/$this, $index, $parent and $result bound (Java null leaves one unbound). */
@@ -77,9 +103,15 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
 
     // ---- StatementRun --------------------------------------------------------------------------
 
+    /** {@code $input}; made from the slots on first read when the call was bound to them. */
     @Override
     public JsonNode input() {
-        return input;
+        JsonNode i = input;
+        if (i == null) {
+            i = InputBinder.object(fields, slots);
+            input = i;
+        }
+        return i;
     }
 
     @Override

@@ -64,34 +64,50 @@ public final class InputBinder {
     }
 
     /**
-     * As {@link #bind(List, JsonNode)} for a caller that has each declared input's value at hand
+     * As {@link #bind(List, JsonNode)}, into slots, for a caller that has each declared input's value at hand
      * ({@code values[k]} for {@code fields.get(k)}, Java null when not given) and owns them: a
-     * {@code function.run} whose input is written as an object literal. Nothing is copied.
+     * {@code function.run} whose input is written as an object literal. Nothing is copied. Each
+     * value is replaced by its bound value, or by Java null for an optional input not given.
      */
-    public static ObjectNode bindValues(List<InputField> fields, JsonNode[] values) {
-        ObjectNode out = Values.object();
+    static JsonNode[] bindSlots(List<InputField> fields, JsonNode[] values) {
         for (int k = 0; k < values.length; k++) {
-            bindField(out, fields.get(k), values[k], "", false);
+            values[k] = bindField(null, fields.get(k), values[k], "", false);
+        }
+        return values;
+    }
+
+    /** The $input object of inputs bound to slots: what {@link #bind} gives for the same values. */
+    static ObjectNode object(List<InputField> fields, JsonNode[] slots) {
+        ObjectNode out = Values.object();
+        for (int k = 0; k < slots.length; k++) {
+            if (slots[k] != null) {
+                out.set(fields.get(k).name(), slots[k]);
+            }
         }
         return out;
     }
 
-    /** Binds one declared input from the value given for it (null or missing when none) into out. */
-    private static void bindField(ObjectNode out, InputField f, JsonNode v, String prefix, boolean copy) {
-        String name = prefix + f.name();
+    /**
+     * Binds one declared input from the value given for it (null or missing when none) into out
+     * (when not null); returns the bound value, or Java null for an optional input not given.
+     */
+    private static JsonNode bindField(ObjectNode out, InputField f, JsonNode v, String prefix, boolean copy) {
+        String name = prefix.isEmpty() ? f.name() : prefix + f.name();
         if (v == null || v.isMissingNode()) {
             if (f.defaultValue() != null) {
                 v = f.defaultValue().deepCopy();
             } else if (f.optional()) {
-                return;
+                return null;
             } else {
                 throw missing(name);
             }
         }
         if (v.isNull()) {
             if (f.nullable()) {
-                out.set(f.name(), Values.NULL);
-                return;
+                if (out != null) {
+                    out.set(f.name(), Values.NULL);
+                }
+                return Values.NULL;
             }
             throw missing(name);
         }
@@ -105,7 +121,10 @@ public final class InputBinder {
                 throw missing(name);
             }
         }
-        out.set(f.name(), bound);
+        if (out != null) {
+            out.set(f.name(), bound);
+        }
+        return bound;
     }
 
     /** {@code Missing param: zip}: the field's own name (spec 3.6); the payload keeps its full path. */

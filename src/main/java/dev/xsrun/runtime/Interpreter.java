@@ -4,7 +4,6 @@ import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.value.SourceSpan;
@@ -119,13 +118,13 @@ public final class Interpreter {
             throw XsError.fatal("Execution limit exceeded: functions nested deeper than " + limits.maxCallDepth()
                     + " calls (runaway recursion?)").at(callSite);
         }
-        ObjectNode bound;
+        Frame frame;
         try {
-            bound = given != null ? InputBinder.bindValues(fn.inputs(), given) : InputBinder.bind(fn.inputs(), input);
+            frame = given != null ? new Frame(this, fn.name(), fn.inputs(), InputBinder.bindSlots(fn.inputs(), given), code.slots())
+                    : new Frame(this, fn.name(), InputBinder.bind(fn.inputs(), input), code.slots());
         } catch (XsError e) {
             throw e.at(callSite);
         }
-        Frame frame = new Frame(this, fn.name(), bound, code.slots());
         depth++;
         try {
             int status = code.stack().run(frame);
@@ -157,7 +156,7 @@ public final class Interpreter {
         Code code = sources.get(expression);
         if (code == null) {
             Expr parsed = ctx.expressionParser().apply(expression);
-            code = compiler.expression(parsed);
+            code = compiler.freeExpression(parsed);
             sources.put(expression, code);
         }
         return code;

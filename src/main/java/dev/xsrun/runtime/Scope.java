@@ -11,9 +11,8 @@ import java.util.function.BiConsumer;
  * array starts at the size the compiled function needs and grows only for names it never mentions.
  */
 class Scope {
-    private static final int[] NO_ORDER = new int[0];
     private JsonNode[] values;
-    private int[] order = NO_ORDER;
+    private int[] order = new int[8];
     private int size;
 
     Scope(int slots) {
@@ -36,7 +35,7 @@ class Scope {
         }
         if (values[id] == null) {
             if (size == order.length) {
-                order = Arrays.copyOf(order, Math.max(8, size * 2));
+                order = Arrays.copyOf(order, size * 2);
             }
             order[size++] = id;
         }

@@ -154,7 +154,7 @@ final class Templates {
         if (locals.containsKey(segs[0])) {
             v = locals.get(segs[0]);
         } else if (segs[0].equals("input")) {
-            v = in.input;
+            v = in.input();
         } else if (segs[0].equals("var") && segs.length > 1) {
             v = Values.orNull(in.get(segs[1]));
             k = 2;

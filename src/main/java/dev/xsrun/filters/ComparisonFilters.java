@@ -18,7 +18,7 @@ final class ComparisonFilters {
         order(r, "greater_than_or_equal", d -> d >= 0);
         order(r, "less_than", d -> d < 0);
         order(r, "less_than_or_equal", d -> d <= 0);
-        r.register(filter("not").build(), c -> Values.of(!Operators.truthy(c.input())));
+        r.register(filter("not").build(), c -> Values.of(Operators.not(c.input())));
         r.register(filter("not_equals").arg("x", ANY).build(), c -> Values.of(!Operators.looseEquals(c.input(), c.arg(0))));
     }
 

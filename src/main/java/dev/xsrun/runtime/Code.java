@@ -513,7 +513,7 @@ abstract class Code {
 
     /**
      * {@code < <= > >= == != === !==} (not the ==? forms): two ints are compared here without making
-     * a bool value; any other pair goes by the interpreter's rules.
+     * a bool value; any other pair goes by {@link Operators}.
      */
     static final class Compare extends Binary {
         private final Expr.BinaryOp op;

@@ -5,6 +5,7 @@ import static dev.xsrun.filters.ArgType.TEXT;
 import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,9 +33,9 @@ final class DateFilters {
 
     static void register(FilterRegistry r) {
         r.register(filter("add_ms_to_timestamp").arg("ms", NUMBER).build(),
-                c -> nullOr(c, () -> Values.add(Values.of(millis(c, c.input(), zone(c, -1))), Values.of(Math.round(c.number(0))))));
+                c -> nullOr(c, () -> Operators.add(Values.of(millis(c, c.input(), zone(c, -1))), Values.of(Math.round(c.number(0))))));
         r.register(filter("add_secs_to_timestamp").arg("seconds", NUMBER).build(),
-                c -> nullOr(c, () -> Values.add(Values.of(millis(c, c.input(), zone(c, -1))), Values.of(Math.round(c.number(0) * 1000)))));
+                c -> nullOr(c, () -> Operators.add(Values.of(millis(c, c.input(), zone(c, -1))), Values.of(Math.round(c.number(0) * 1000)))));
         r.register(filter("format_timestamp").arg("format", TEXT).opt("timezone", TEXT, Values.of("UTC")).build(),
                 c -> nullOr(c, () -> {
                     ZoneId z = zone(c, 1);

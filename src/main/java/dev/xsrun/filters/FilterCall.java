@@ -1,6 +1,7 @@
 package dev.xsrun.filters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 
@@ -69,7 +70,7 @@ public final class FilterCall {
     }
 
     public boolean bool(int i) {
-        return Values.truthy(arg(i));
+        return Operators.truthy(arg(i));
     }
 
     /** Argument i as an unevaluated expression. */

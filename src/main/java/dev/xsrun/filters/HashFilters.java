@@ -9,6 +9,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.value.Json;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 import java.io.ByteArrayInputStream;
@@ -238,7 +239,7 @@ final class HashFilters {
         if (checks.isObject()) {
             checks.fields().forEachRemaining(e -> {
                 JsonNode got = header.get(e.getKey());
-                if (got == null || !Values.looseEquals(got, e.getValue())) {
+                if (got == null || !Operators.looseEquals(got, e.getValue())) {
                     throw c.error("header check failed for " + e.getKey());
                 }
             });

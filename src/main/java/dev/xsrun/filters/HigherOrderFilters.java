@@ -9,6 +9,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class HigherOrderFilters {
     static void register(FilterRegistry r) {
         r.register(filter("every").arg("expression", EXPR).build(), c -> {
             for (Item it : items(c)) {
-                if (!Values.truthy(eval(c, 0, it, null))) {
+                if (!Operators.truthy(eval(c, 0, it, null))) {
                     return Values.FALSE;
                 }
             }
@@ -38,7 +39,7 @@ final class HigherOrderFilters {
             if (c.input().isObject()) {
                 ObjectNode out = Values.object();
                 for (Item it : items) {
-                    if (Values.truthy(eval(c, 0, it, null))) {
+                    if (Operators.truthy(eval(c, 0, it, null))) {
                         out.set(it.index.textValue(), Values.copy(it.value));
                     }
                 }
@@ -46,7 +47,7 @@ final class HigherOrderFilters {
             }
             ArrayNode out = Values.list();
             for (Item it : items) {
-                if (Values.truthy(eval(c, 0, it, null))) {
+                if (Operators.truthy(eval(c, 0, it, null))) {
                     out.add(Values.copy(it.value));
                 }
             }
@@ -54,7 +55,7 @@ final class HigherOrderFilters {
         });
         r.register(filter("find").arg("expression", EXPR).build(), c -> {
             for (Item it : items(c)) {
-                if (Values.truthy(eval(c, 0, it, null))) {
+                if (Operators.truthy(eval(c, 0, it, null))) {
                     return it.value;
                 }
             }
@@ -62,7 +63,7 @@ final class HigherOrderFilters {
         });
         r.register(filter("findIndex").arg("expression", EXPR).build(), c -> {
             for (Item it : items(c)) {
-                if (Values.truthy(eval(c, 0, it, null))) {
+                if (Operators.truthy(eval(c, 0, it, null))) {
                     return it.index;
                 }
             }
@@ -100,7 +101,7 @@ final class HigherOrderFilters {
         });
         r.register(filter("some").arg("expression", EXPR).build(), c -> {
             for (Item it : items(c)) {
-                if (Values.truthy(eval(c, 0, it, null))) {
+                if (Operators.truthy(eval(c, 0, it, null))) {
                     return Values.TRUE;
                 }
             }

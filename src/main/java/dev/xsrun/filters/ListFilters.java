@@ -12,6 +12,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class ListFilters {
         r.register(filter("array_min").build(), c -> extreme(c, -1));
         r.register(filter("avg").build(), c -> {
             List<JsonNode> xs = numbers(c);
-            return xs.isEmpty() ? Values.of(0) : Values.divide(sum(xs), Values.of(xs.size()));
+            return xs.isEmpty() ? Values.of(0) : Operators.divide(sum(xs), Values.of(xs.size()));
         });
         r.register(filter("count").build(), c -> {
             JsonNode in = c.input();
@@ -81,7 +82,7 @@ final class ListFilters {
         });
         r.register(filter("in").arg("needle", ANY).build(), c -> {
             for (JsonNode e : Paths.elements(container(c))) {
-                if (Values.looseEquals(e, c.arg(0))) {
+                if (Operators.looseEquals(e, c.arg(0))) {
                     return Values.TRUE;
                 }
             }
@@ -122,7 +123,7 @@ final class ListFilters {
         r.register(filter("product").build(), c -> {
             JsonNode p = Values.of(1);
             for (JsonNode x : numbers(c)) {
-                p = Values.multiply(p, x);
+                p = Operators.multiply(p, x);
             }
             return p;
         });
@@ -131,7 +132,7 @@ final class ListFilters {
         r.register(filter("remove").arg("value", ANY).build(), c -> {
             ArrayNode out = Values.list();
             for (JsonNode e : list(c)) {
-                if (!Values.looseEquals(e, c.arg(0))) {
+                if (!Operators.looseEquals(e, c.arg(0))) {
                     out.add(Values.copy(e));
                 }
             }
@@ -239,7 +240,7 @@ final class ListFilters {
     private static JsonNode sum(List<JsonNode> xs) {
         JsonNode s = Values.of(0);
         for (JsonNode x : xs) {
-            s = Values.add(s, x);
+            s = Operators.add(s, x);
         }
         return s;
     }
@@ -247,7 +248,7 @@ final class ListFilters {
     private static JsonNode extreme(FilterCall c, int sign) {
         JsonNode best = null;
         for (JsonNode e : Paths.elements(container(c))) {
-            if (best == null || Values.compare(e, best) * sign > 0) {
+            if (best == null || Operators.compare(e, best) * sign > 0) {
                 best = e;
             }
         }
@@ -561,7 +562,7 @@ final class ListFilters {
         Comparator<JsonNode> cmp;
         switch (type) {
             case "standard":
-                cmp = Values::compare;
+                cmp = Operators::compare;
                 break;
             case "text":
             case "string":

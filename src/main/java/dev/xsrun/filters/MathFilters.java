@@ -6,6 +6,7 @@ import static dev.xsrun.filters.ArgType.ANY;
 import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,7 +31,7 @@ final class MathFilters {
         });
         unary(r, "acos", Math::acos);
         unary(r, "acosh", x -> Math.log(x + Math.sqrt(x * x - 1)));
-        binary(r, "add", Values::add);
+        binary(r, "add", Operators::add);
         unary(r, "asin", Math::asin);
         unary(r, "asinh", x -> x == Double.NEGATIVE_INFINITY ? x : Math.log(x + Math.sqrt(x * x + 1)));
         unary(r, "atan", Math::atan);
@@ -55,7 +56,7 @@ final class MathFilters {
         r.register(filter("dechex").build(), c -> Values.of(Long.toHexString(Values.toLong(c.inputNumber()))));
         r.register(filter("decoct").build(), c -> Values.of(Long.toOctalString(Values.toLong(c.inputNumber()))));
         unary(r, "deg2rad", Math::toRadians);
-        binary(r, "divide", Values::divide);
+        binary(r, "divide", Operators::divide);
         r.register(filter("even").build(), c -> Values.of(Values.toLong(c.inputNumber()) % 2 == 0));
         unary(r, "exp", Math::exp);
         r.register(filter("floor").build(), c -> integral(Math.floor(c.inputNumber().doubleValue()), c.inputNumber()));
@@ -66,8 +67,8 @@ final class MathFilters {
         unary(r, "log10", Math::log10);
         r.register(filter("max").opt("other", ANY, Values.NULL).build(), c -> extreme(c, 1));
         r.register(filter("min").opt("other", ANY, Values.NULL).build(), c -> extreme(c, -1));
-        binary(r, "modulus", Values::modulo);
-        binary(r, "multiply", Values::multiply);
+        binary(r, "modulus", Operators::modulo);
+        binary(r, "multiply", Operators::multiply);
         r.register(filter("octdec").build(), c -> fromBase(c.inputText(), 8));
         r.register(filter("odd").build(), c -> Values.of(Values.toLong(c.inputNumber()) % 2 != 0));
         r.register(filter("pow").arg("exponent", NUMBER).build(), c -> pow(c.inputNumber(), c.arg(0)));
@@ -93,7 +94,7 @@ final class MathFilters {
         unary(r, "sin", Math::sin);
         unary(r, "sinh", Math::sinh);
         unary(r, "sqrt", Math::sqrt);
-        binary(r, "subtract", Values::subtract);
+        binary(r, "subtract", Operators::subtract);
         unary(r, "tan", Math::tan);
         unary(r, "tanh", Math::tanh);
     }
@@ -177,7 +178,7 @@ final class MathFilters {
             if (c.input().isArray()) {
                 JsonNode best = null;
                 for (JsonNode e : c.input()) {
-                    if (best == null || Values.compare(e, best) * sign > 0) {
+                    if (best == null || Operators.compare(e, best) * sign > 0) {
                         best = e;
                     }
                 }
@@ -185,6 +186,6 @@ final class MathFilters {
             }
             return c.input();
         }
-        return Values.compare(c.arg(0), c.input()) * sign > 0 ? c.arg(0) : c.input();
+        return Operators.compare(c.arg(0), c.input()) * sign > 0 ? c.arg(0) : c.input();
     }
 }

@@ -9,6 +9,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 
 /** The object family (spec 6.3): path reads and writes, keys and entries, fallbacks. */
@@ -55,7 +56,7 @@ final class ObjectFilters {
             return out;
         });
         r.register(filter("first_notempty").arg("alternative", ANY).build(),
-                c -> Values.truthy(c.input()) ? c.input() : c.arg(0));
+                c -> Operators.truthy(c.input()) ? c.input() : c.arg(0));
         r.register(filter("first_notnull").arg("alternative", ANY).build(),
                 c -> c.input().isNull() ? c.arg(0) : c.input());
         r.register(filter("get").arg("path", PATH).opt("default", ANY, Values.NULL).build(), ObjectFilters::get);
@@ -75,7 +76,7 @@ final class ObjectFilters {
         r.register(filter("set").arg("path", PATH).arg("value", ANY).build(), c -> set(c, true));
         r.register(filter("set_conditional").arg("path", PATH).arg("value", ANY).arg("condition", BOOL).build(),
                 c -> set(c, c.bool(2)));
-        r.register(filter("set_ifnotempty").arg("path", PATH).arg("value", ANY).build(), c -> set(c, Values.truthy(c.arg(1))));
+        r.register(filter("set_ifnotempty").arg("path", PATH).arg("value", ANY).build(), c -> set(c, Operators.truthy(c.arg(1))));
         r.register(filter("set_ifnotnull").arg("path", PATH).arg("value", ANY).build(), c -> set(c, !c.arg(1).isNull()));
         r.register(filter("unset").arg("path", PATH).build(), c -> {
             JsonNode in = target(c);

@@ -8,6 +8,7 @@ import static dev.xsrun.filters.FilterSpec.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.xsrun.value.Json;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -163,7 +164,7 @@ final class TextFilters {
         JsonNode needle = c.arg(0);
         if (in.isArray() || in.isObject()) {
             for (JsonNode e : Paths.elements(in)) {
-                if (Values.looseEquals(e, needle)) {
+                if (Operators.looseEquals(e, needle)) {
                     return Values.TRUE;
                 }
             }

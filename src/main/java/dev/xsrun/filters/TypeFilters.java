@@ -3,6 +3,7 @@ package dev.xsrun.filters;
 import static dev.xsrun.filters.FilterSpec.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -50,6 +51,6 @@ final class TypeFilters {
                     return true;
             }
         }
-        return Values.truthy(v);
+        return Operators.truthy(v);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.value.Json;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 import java.nio.charset.StandardCharsets;
@@ -297,7 +298,7 @@ public final class HttpExecutor {
         if (v.isTextual() && v.textValue().trim().equalsIgnoreCase("false")) {
             return false;
         }
-        return Values.truthy(v);
+        return Operators.truthy(v);
     }
 
     private static JsonNode attr(ObjectNode attrs, String name) {

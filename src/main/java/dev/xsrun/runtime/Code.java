@@ -1,5 +1,6 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 
@@ -7,20 +8,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.Names;
+import dev.xsrun.filters.FilterBinder;
+import dev.xsrun.filters.FilterCall;
+import dev.xsrun.filters.FilterRegistry;
+import dev.xsrun.filters.Lambda;
+import java.util.Iterator;
+import java.util.Map;
 import dev.xsrun.value.SourceSpan;
 
 /**
  * An expression compiled by {@link Compiler}: a node that evaluates itself without dispatching over
- * the syntax tree. The kinds that loops spend their time in have a node each; every other kind is
- * left to the interpreter ({@link Interpreted}), so the two always agree on what an expression means.
+ * the syntax tree. Every kind of expression has its node; what an operator means is defined once, in
+ * {@link Operators}: the nodes keep ints as {@code long} on their fast paths and call it for the rest.
  */
 abstract class Code {
     abstract JsonNode eval(Frame f);
 
     /** Whether the value is truthy; a comparison answers without making a bool value first. */
     boolean test(Frame f) {
-        return Values.truthy(eval(f));
+        return Operators.truthy(eval(f));
     }
 
     /**
@@ -130,27 +139,13 @@ abstract class Code {
     static final class Input extends Code {
         @Override
         JsonNode eval(Frame f) {
-            return f.input;
-        }
-    }
-
-    /** Any other expression, evaluated by the interpreter. */
-    static final class Interpreted extends Code {
-        private final Expr expr;
-
-        Interpreted(Expr expr) {
-            this.expr = expr;
-        }
-
-        @Override
-        JsonNode eval(Frame f) {
-            return f.in.eval(expr);
+            return f.input();
         }
     }
 
     /**
      * A value about to be stored in a variable, copied when it may share structure with another
-     * variable ({@link Interpreter#mayAlias}); the compiler wraps only the expressions that may.
+     * variable ({@link Compiler#mayAlias}); the compiler wraps only the expressions that may.
      */
     static final class Owned extends Code {
         private final Code value;
@@ -162,6 +157,22 @@ abstract class Code {
         @Override
         JsonNode eval(Frame f) {
             return Values.copy(value.eval(f));
+        }
+    }
+
+    /** {@code $input.name} of a declared input: its slot when the call was bound to slots. */
+    static final class InputField extends Code {
+        private final int k;
+        private final String name;
+
+        InputField(int k, String name) {
+            this.k = k;
+            this.name = name;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            return f.inputField(k, name);
         }
     }
 
@@ -223,7 +234,7 @@ abstract class Code {
 
         @Override
         JsonNode eval(Frame f) {
-            return Values.of(!operand.test(f));
+            return Values.of(Operators.not(operand.eval(f)));
         }
 
         @Override
@@ -248,7 +259,7 @@ abstract class Code {
         JsonNode eval(Frame f) {
             JsonNode v = operand.eval(f);
             try {
-                return negate ? Values.negate(v) : Values.operand(v, "+");
+                return negate ? Operators.negate(v) : Operators.plus(v);
             } catch (XsError err) {
                 throw err.at(span);
             }
@@ -309,7 +320,7 @@ abstract class Code {
         @Override
         JsonNode eval(Frame f) {
             JsonNode l = left.eval(f);
-            return l.isNull() || l.isMissingNode() ? right.eval(f) : l;
+            return Operators.isNullish(l) ? right.eval(f) : l;
         }
     }
 
@@ -322,7 +333,7 @@ abstract class Code {
         @Override
         JsonNode eval(Frame f) {
             JsonNode l = left.eval(f);
-            return Values.truthy(l) ? l : right.eval(f);
+            return Operators.truthy(l) ? l : right.eval(f);
         }
     }
 
@@ -344,31 +355,133 @@ abstract class Code {
         }
     }
 
-    /** An operator that takes both sides as values (arithmetic, ~, .., the ==? forms), by the interpreter's rules. */
+    /**
+     * An operator that takes both sides as values and has no fast path of its own ({@code ~},
+     * {@code ..}, the database forms {@code ==?}...), applied by {@link #apply}.
+     */
     static final class Operator extends Binary {
-        private final Expr.Binary expr;
+        private final Expr.BinaryOp op;
+        private final boolean ignoreEmpty;
+        private final SourceSpan span;
 
         Operator(Expr.Binary expr, Code left, Code right) {
             super(left, right);
-            this.expr = expr;
+            this.op = expr.op();
+            this.ignoreEmpty = expr.ignoreEmpty();
+            this.span = expr.span();
         }
 
         @Override
         JsonNode eval(Frame f) {
             JsonNode l = value(left, f);
-            return f.in.binary(expr, l, value(right, f));
+            JsonNode r = value(right, f);
+            if (ignoreEmpty && Operators.ignoredAsEmpty(r)) {
+                return Values.TRUE;
+            }
+            return apply(op, l, r, f, span);
+        }
+    }
+
+    /** A two-sided operator applied to its evaluated sides by {@link Operators}; an error gets the operator's span. */
+    static JsonNode apply(Expr.BinaryOp op, JsonNode l, JsonNode r, Frame f, SourceSpan span) {
+        try {
+            switch (op) {
+                case ADD:
+                    return Operators.add(l, r);
+                case SUB:
+                    return Operators.subtract(l, r);
+                case MUL:
+                    return Operators.multiply(l, r);
+                case DIV:
+                    return Operators.divide(l, r);
+                case MOD:
+                    return Operators.modulo(l, r);
+                case CONCAT:
+                    return Operators.concat(l, r, f.in.limits().maxValueBytes());
+                case RANGE:
+                    return Operators.range(l, r, f.in.limits().maxValueBytes() / 8);
+                case LT:
+                case LE:
+                case GT:
+                case GE:
+                case EQ:
+                case NE:
+                case STRICT_EQ:
+                case STRICT_NE:
+                    return Values.of(compare(op, l, r));
+                default:
+                    throw new IllegalStateException(op.symbol);
+            }
+        } catch (XsError err) {
+            throw err.at(span);
+        }
+    }
+
+    /** A comparison operator applied by {@link Operators}. */
+    static boolean compare(Expr.BinaryOp op, JsonNode l, JsonNode r) {
+        switch (op) {
+            case LT:
+                return Operators.lessThan(l, r);
+            case LE:
+                return Operators.lessOrEqual(l, r);
+            case GT:
+                return Operators.greaterThan(l, r);
+            case GE:
+                return Operators.greaterOrEqual(l, r);
+            case EQ:
+                return Operators.looseEquals(l, r);
+            case NE:
+                return !Operators.looseEquals(l, r);
+            case STRICT_EQ:
+                return Operators.strictEquals(l, r);
+            case STRICT_NE:
+                return !Operators.strictEquals(l, r);
+            default:
+                throw new IllegalStateException(op.symbol);
+        }
+    }
+
+    /** What {@link #exact} answers when {@link Operators} must decide. */
+    static final long NOT_EXACT = Long.MIN_VALUE;
+
+    /**
+     * + - * / % of two ints when the answer is an int as {@link Operators} gives it, else NOT_EXACT:
+     * on overflow, a fraction, a zero divisor, and for the one int answer that equals NOT_EXACT
+     * (the general rules give that one too).
+     */
+    static long exact(Expr.BinaryOp op, long a, long b) {
+        switch (op) {
+            case ADD: {
+                long sum = a + b;
+                return ((a ^ sum) & (b ^ sum)) < 0 ? NOT_EXACT : sum;
+            }
+            case SUB: {
+                long diff = a - b;
+                return ((a ^ b) & (a ^ diff)) < 0 ? NOT_EXACT : diff;
+            }
+            case MUL: {
+                long hi = Math.multiplyHigh(a, b);
+                long lo = a * b;
+                return hi == 0 && lo >= 0 || hi == -1 && lo < 0 ? lo : NOT_EXACT;
+            }
+            case DIV:
+                return b != 0 && b != -1 && a % b == 0 ? a / b : NOT_EXACT;
+            case MOD:
+                return b == 0 ? NOT_EXACT : b == -1 ? 0 : a % b;
+            default:
+                return NOT_EXACT;
         }
     }
 
     /** {@code + - * / %} (not the ==? forms): two ints give an int here without making values for them. */
     static final class Arithmetic extends Binary {
-        private final Expr.Binary expr;
         private final Expr.BinaryOp op;
+        private final SourceSpan span;
 
         Arithmetic(Expr.Binary expr, Code left, Code right) {
             super(left, right);
-            this.expr = expr;
             this.op = expr.op();
+            this.span = expr.span();
         }
 
         static boolean handles(Expr.Binary e) {
@@ -388,22 +501,23 @@ abstract class Code {
             long b = intOf(right, f);
             JsonNode r = f.other;
             if (l == null && r == null) {
-                long v = Interpreter.exact(op, a, b);
-                if (v != Interpreter.NOT_EXACT) {
+                long v = exact(op, a, b);
+                if (v != NOT_EXACT) {
                     f.other = null;
                     return v;
                 }
             }
-            return unboxed(f.in.binary(expr, boxed(a, l), boxed(b, r)), f);
+            return unboxed(apply(op, boxed(a, l), boxed(b, r), f, span), f);
         }
     }
 
     /**
      * {@code < <= > >= == != === !==} (not the ==? forms): two ints are compared here without making
-     * a bool value; any other pair goes by the interpreter's rules.
+     * a bool value; any other pair goes by {@link Operators}.
      */
     static final class Compare extends Binary {
-        private final Expr.Binary expr;
+        private final Expr.BinaryOp op;
+        private final SourceSpan span;
         /** The answer when the left int is below, equal to, above the right one. */
         private final boolean below;
         private final boolean equal;
@@ -411,7 +525,8 @@ abstract class Code {
 
         Compare(Expr.Binary expr, Code left, Code right) {
             super(left, right);
-            this.expr = expr;
+            this.op = expr.op();
+            this.span = expr.span();
             switch (expr.op()) {
                 case LT:
                     below = true;
@@ -468,7 +583,295 @@ abstract class Code {
             if (l == null && r == null) {
                 return a < b ? below : a == b ? equal : above;
             }
-            return Values.truthy(f.in.binary(expr, boxed(a, l), boxed(b, r)));
+            try {
+                return compare(op, boxed(a, l), boxed(b, r));
+            } catch (XsError err) {
+                throw err.at(span);
+            }
         }
     }
+
+    // ---- literals, roots and context names -----------------------------------------------------
+
+    /** {@code [a, ...b]}: owned marks the elements copied because they may share structure. */
+    static final class ArrayLit extends Code {
+        private final Code[] elements;
+        private final boolean[] spread;
+
+        ArrayLit(Code[] elements, boolean[] spread) {
+            this.elements = elements;
+            this.spread = spread;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            ArrayNode out = Values.list();
+            for (int i = 0; i < elements.length; i++) {
+                JsonNode v = elements[i].eval(f);
+                if (!spread[i]) {
+                    out.add(v);
+                } else if (v.isArray() || v.isObject()) {
+                    v.forEach(x -> out.add(Values.copy(x)));
+                } else if (!v.isNull()) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** {@code {key: a, (k): b, ...c}}: keys[i] is null for a computed key (keyCodes[i]) and for a spread. */
+    static final class ObjectLit extends Code {
+        private final String[] keys;
+        private final Code[] keyCodes;
+        private final Code[] values;
+        private final boolean[] spread;
+
+        ObjectLit(String[] keys, Code[] keyCodes, Code[] values, boolean[] spread) {
+            this.keys = keys;
+            this.keyCodes = keyCodes;
+            this.values = values;
+            this.spread = spread;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            ObjectNode out = Values.object();
+            for (int i = 0; i < values.length; i++) {
+                if (spread[i]) {
+                    JsonNode v = values[i].eval(f);
+                    if (v.isObject()) {
+                        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+                        while (it.hasNext()) {
+                            Map.Entry<String, JsonNode> e = it.next();
+                            out.set(e.getKey(), Values.copy(e.getValue()));
+                        }
+                    } else if (v.isArray()) {
+                        for (int k = 0; k < v.size(); k++) {
+                            out.set(String.valueOf(k), Values.copy(v.get(k)));
+                        }
+                    }
+                    continue;
+                }
+                String key = keys[i] != null ? keys[i] : Values.toText(keyCodes[i].eval(f));
+                out.set(key, values[i].eval(f));
+            }
+            return out;
+        }
+    }
+
+    /** {@code now}: the run's clock. */
+    static final class Now extends Code {
+        @Override
+        JsonNode eval(Frame f) {
+            return Values.of(f.in.context().clock().getAsLong());
+        }
+    }
+
+    /** {@code $$}: the element of the higher-order context, else the variable of that name. */
+    static final class ElementSelf extends Code {
+        private final int id;
+
+        ElementSelf(int id) {
+            this.id = id;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            return f.element != null ? f.element.self : Values.orNull(f.get(id));
+        }
+    }
+
+    /**
+     * {@code $this}, {@code $index}, {@code $parent}, {@code $result} (and the other context names):
+     * the binding of the higher-order context when it has one, else the variable of that name.
+     */
+    static final class ContextName extends Code {
+        private final int id;
+
+        ContextName(int id) {
+            this.id = id;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            Frame.Element e = f.element;
+            if (e != null) {
+                JsonNode bound = id == Names.THIS ? e.self : id == Names.INDEX ? e.index : id == Names.PARENT ? e.parent : e.result;
+                if (bound != null) {
+                    return bound;
+                }
+            }
+            return Values.orNull(f.get(id));
+        }
+    }
+
+    /** {@code $env}: every environment value. */
+    static final class EnvObject extends Code {
+        @Override
+        JsonNode eval(Frame f) {
+            return f.in.context().env().asObject();
+        }
+    }
+
+    /** {@code $env.name} */
+    static final class EnvField extends Code {
+        private final String name;
+
+        EnvField(String name) {
+            this.name = name;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            return f.in.context().env().value(name);
+        }
+    }
+
+    /** {@code $env[$name]}: a system value by the name written. */
+    static final class EnvSystem extends Code {
+        private final String name;
+
+        EnvSystem(String name) {
+            this.name = name;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            return Env.system(name);
+        }
+    }
+
+    /** {@code $var}: every variable of the running function. */
+    static final class VarSnapshot extends Code {
+        @Override
+        JsonNode eval(Frame f) {
+            return f.snapshotVariables();
+        }
+    }
+
+    /** {@code $var.name}: a variable named by its text. */
+    static final class VarField extends Code {
+        private final int id;
+
+        VarField(int id) {
+            this.id = id;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            return Values.orNull(f.get(id));
+        }
+    }
+
+    /** An expression that fails when evaluated (an unknown filter): the error is the program's, at run time. */
+    static final class Failing extends Code {
+        private final Code first;
+        private final java.util.function.Supplier<XsError> error;
+
+        Failing(Code first, java.util.function.Supplier<XsError> error) {
+            this.first = first;
+            this.error = error;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            if (first != null) {
+                first.eval(f);
+            }
+            throw error.get();
+        }
+    }
+
+    // ---- filters ---------------------------------------------------------------------------------
+
+    /**
+     * {@code input|name:args}: the filter's implementation is resolved when compiled; so are its
+     * arguments when they are all constants. An argument of an expression parameter, or one that
+     * reads {@code $$}/{@code $index}/..., is passed as a {@link Lambda} too (lambdaBodies[i]).
+     */
+    static final class Filter extends Code {
+        private final String name;
+        private final Code input;
+        private final FilterRegistry.Entry entry;
+        /** Each written argument; a Const NULL for an expression parameter. */
+        private final Code[] args;
+        private final Code[] lambdaBodies;
+        private final boolean anyLambda;
+        /** The bound arguments when they were all constants and bound without error, else null. */
+        private final JsonNode[] bound;
+        private final SourceSpan span;
+
+        Filter(String name, Code input, FilterRegistry.Entry entry, Code[] args, Code[] lambdaBodies, SourceSpan span) {
+            this.name = name;
+            this.input = input;
+            this.entry = entry;
+            this.args = args;
+            this.lambdaBodies = lambdaBodies;
+            this.span = span;
+            boolean lambdas = false;
+            boolean constant = true;
+            for (int i = 0; i < args.length; i++) {
+                lambdas |= lambdaBodies[i] != null;
+                constant &= args[i] instanceof Const;
+            }
+            this.anyLambda = lambdas;
+            JsonNode[] pre = null;
+            if (constant && !lambdas) {
+                JsonNode[] written = new JsonNode[args.length];
+                for (int i = 0; i < written.length; i++) {
+                    written[i] = ((Const) args[i]).value;
+                }
+                try {
+                    pre = FilterBinder.bind(entry.spec(), written);
+                } catch (XsError e) {
+                    pre = null; // reported when the filter runs, as a program error
+                }
+            }
+            this.bound = pre;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            JsonNode in = input.eval(f);
+            JsonNode[] written = null;
+            if (bound == null) {
+                written = new JsonNode[args.length];
+                for (int i = 0; i < written.length; i++) {
+                    written[i] = args[i].eval(f);
+                }
+            }
+            Lambda[] lambdas = NO_LAMBDAS;
+            try {
+                JsonNode[] bound = written == null ? this.bound : FilterBinder.bind(entry.spec(), written);
+                if (anyLambda) {
+                    lambdas = new Lambda[args.length];
+                    for (int i = 0; i < lambdas.length; i++) {
+                        Code body = lambdaBodies[i];
+                        if (body != null) {
+                            lambdas[i] = (self, index, parent, result) -> f.withElement(self, index, parent, result, body);
+                        }
+                    }
+                }
+                JsonNode out = entry.body().apply(new FilterCall(name, in, bound, args.length, lambdas, f));
+                if (out == null) {
+                    return Values.NULL;
+                }
+                long max = f.in.limits().maxValueBytes();
+                if (out.isTextual() ? out.textValue().length() > max : out.isContainerNode() && out.size() > max / 16) {
+                    throw XsError.fatal("Execution limit exceeded: " + name + " made a value larger than "
+                            + max / (1024 * 1024) + " MiB");
+                }
+                return out;
+            } catch (XsError err) {
+                throw err.at(span);
+            } catch (Interpreter.StopSignal signal) {
+                throw signal;
+            } catch (RuntimeException bug) {
+                throw XsError.fatal(name + ": " + bug.getMessage()).at(span);
+            }
+        }
+    }
+
+    private static final Lambda[] NO_LAMBDAS = new Lambda[0];
 }

@@ -1,71 +1,148 @@
 package dev.xsrun.runtime;
 
 import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 
 import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.InputField;
 import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.Names;
+import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
+import dev.xsrun.filters.ArgType;
+import dev.xsrun.filters.FilterRegistry;
+import dev.xsrun.filters.FilterSpec;
 import dev.xsrun.value.SourceSpan;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a function's statements and expressions into {@link Step} and {@link Code} nodes, once per
- * function: variables are resolved to their slots, operators to their node, nested stacks to blocks.
- * The nodes hold nothing of a run, so one compiled function serves every call.
+ * function, when it is first called: variables are resolved to their slots, operators to their node,
+ * filters to their implementation (and constant arguments to their bound values), statements that
+ * are not control flow to the compiled action of their {@link StatementFamily}, calls of the job's
+ * functions to their callee. The nodes hold nothing of a call, so one compiled function serves
+ * every call of a run.
  */
 final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
-    private static final Compiler INSTANCE = new Compiler();
     private static final int ERROR = Names.id("error");
     private static final Code NULL = new Code.Const(Values.NULL);
 
-    /** A compiled function: its stack and its response (null when it has none). */
-    record Function(Step.Block stack, Code response) {
+    /** A compiled function: its stack, its response (NULL when it has none), and the slots its frame needs. */
+    record Function(Step.Block stack, Code response, int slots) {
     }
 
-    private Compiler() {
+    private final RunContext ctx;
+    private final Statements builtins;
+    /** The highest variable slot the function being compiled uses. */
+    private int maxSlot;
+    /** The declared inputs of the function being compiled ({@code $input.name} reads their slots). */
+    private List<InputField> inputs = List.of();
+
+    Compiler(RunContext ctx) {
+        this.ctx = ctx;
+        this.builtins = new Statements(ctx);
     }
 
-    static Function compile(Document.FunctionDef fn) {
-        return new Function(block(fn.stack()), fn.response() == null ? NULL : INSTANCE.expr(fn.response()));
+    RunContext context() {
+        return ctx;
     }
 
-    static Step.Block block(List<Stmt> body) {
+    Function function(Document.FunctionDef fn) {
+        maxSlot = Names.SPECIAL;
+        inputs = fn.inputs();
+        Step.Block stack = block(fn.stack());
+        Code response = fn.response() == null ? NULL : expression(fn.response());
+        return new Function(stack, response, maxSlot + 1);
+    }
+
+    Step.Block block(List<Stmt> body) {
         Step[] steps = new Step[body.size()];
         SourceSpan[] spans = new SourceSpan[steps.length];
         for (int i = 0; i < steps.length; i++) {
-            steps[i] = body.get(i).accept(INSTANCE);
+            steps[i] = body.get(i).accept(this);
             spans[i] = body.get(i).span();
         }
         return new Step.Block(steps, spans);
     }
 
-    private static Step.Block blockOrNull(List<Stmt> body) {
+    private Step.Block blockOrNull(List<Stmt> body) {
         return body == null ? null : block(body);
     }
 
-    private Code expr(Expr e) {
+    Code expression(Expr e) {
         return e.accept(this);
     }
 
-    private Code exprOrNull(Expr e) {
-        return e == null ? null : expr(e);
+    /** An expression compiled outside any function ({@code to_expr} text): $input is read by name. */
+    Code freeExpression(Expr e) {
+        inputs = List.of();
+        return expression(e);
+    }
+
+    private Code expressionOrNull(Expr e) {
+        return e == null ? null : expression(e);
     }
 
     /** An expression whose value is stored: copied when it may share structure with another variable. */
-    private Code owned(Expr e) {
-        Code c = expr(e);
+    Code owned(Expr e) {
+        Code c = expression(e);
         return mayAlias(e) ? new Code.Owned(c) : c;
     }
 
-    /** {@link Interpreter#mayAlias}, and a literal number, text, bool or null never does. */
-    private static boolean mayAlias(Expr e) {
-        return !(e instanceof Expr.Literal && !((Expr.Literal) e).value().isContainerNode()) && Interpreter.mayAlias(e);
+    /**
+     * Whether an expression's value may share structure with a variable's (so storing it must copy):
+     * anything but a fresh literal, a unary or arithmetic result, or a comparison.
+     */
+    static boolean mayAlias(Expr e) {
+        if (e instanceof Expr.Literal) {
+            return ((Expr.Literal) e).value().isContainerNode();
+        }
+        if (e instanceof Expr.ArrayLiteral || e instanceof Expr.ObjectLiteral || e instanceof Expr.Unary) {
+            return false;
+        }
+        if (e instanceof Expr.Binary) {
+            Expr.Binary b = (Expr.Binary) e;
+            switch (b.op()) {
+                case NULLISH:
+                case ELVIS:
+                case AND:
+                case OR:
+                    return mayAlias(b.left()) || mayAlias(b.right());
+                case ADD:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        if (e instanceof Expr.Ternary) {
+            return mayAlias(((Expr.Ternary) e).whenTrue()) || mayAlias(((Expr.Ternary) e).whenFalse());
+        }
+        return true;
     }
 
-    private static int slot(String name) {
-        return name == null ? -1 : Names.id(name);
+    /** A variable's slot, noted so that the function's frame has room for it. */
+    private int slot(int id) {
+        if (id > maxSlot) {
+            maxSlot = id;
+        }
+        return id;
+    }
+
+    private int slot(String name) {
+        return name == null ? -1 : slot(Names.id(name));
+    }
+
+    Place place(LValue target) {
+        List<Expr> path = target.path();
+        Code[] keys = new Code[path.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = expression(path.get(i));
+        }
+        return new Place(slot(target.id()), keys);
     }
 
     // ---- statements ----------------------------------------------------------------------------
@@ -74,14 +151,10 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     public Step visitVar(Stmt.Var s) {
         LValue target = s.target();
         if (target.isPlain()) {
-            return new Step.Assign(target.id(), expr(s.value()), mayAlias(s.value()));
+            return new Step.Assign(slot(target.id()), expression(s.value()), mayAlias(s.value()));
         }
-        List<Expr> path = target.path();
-        Code[] keys = new Code[path.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = expr(path.get(i));
-        }
-        return new Step.Update(target.id(), keys, expr(s.value()), mayAlias(s.value()));
+        Place place = place(target);
+        return new Step.Update(place.id, place.keys, expression(s.value()), mayAlias(s.value()));
     }
 
     @Override
@@ -90,7 +163,7 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         Code[] conditions = new Code[branches.size()];
         Step.Block[] bodies = new Step.Block[conditions.length];
         for (int i = 0; i < conditions.length; i++) {
-            conditions[i] = expr(branches.get(i).condition());
+            conditions[i] = expression(branches.get(i).condition());
             bodies[i] = block(branches.get(i).body());
         }
         return new Step.Conditional(conditions, bodies, blockOrNull(s.elseBody()));
@@ -103,31 +176,63 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         Step.Block[] bodies = new Step.Block[values.length];
         boolean[] breaks = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = expr(cases.get(i).value());
+            values[i] = expression(cases.get(i).value());
             bodies[i] = block(cases.get(i).body());
             breaks[i] = cases.get(i).breaks();
         }
-        return new Step.Switch(expr(s.subject()), values, bodies, breaks, blockOrNull(s.defaultBody()));
+        return new Step.Switch(expression(s.subject()), values, bodies, breaks, blockOrNull(s.defaultBody()));
     }
 
     @Override
     public Step visitForEach(Stmt.ForEach s) {
-        return new Step.ForEach(s.list(), expr(s.list()), slot(s.item()), block(s.body()), s.span());
+        LValue listTarget = lvalueOf(s.list());
+        return new Step.ForEach(expression(s.list()), listTarget == null ? null : place(listTarget), slot(s.item()),
+                block(s.body()), s.span());
+    }
+
+    /** The variable path an expression names ($a, $a.b[0]), or null when it is not one. */
+    private static LValue lvalueOf(Expr e) {
+        List<Expr> path = new ArrayList<>();
+        Expr cur = e;
+        while (true) {
+            if (cur instanceof Expr.Field) {
+                path.add(0, new Expr.Literal(Values.of(((Expr.Field) cur).name()), cur.span()));
+                cur = ((Expr.Field) cur).target();
+            } else if (cur instanceof Expr.Index) {
+                path.add(0, ((Expr.Index) cur).index());
+                cur = ((Expr.Index) cur).target();
+            } else if (cur instanceof Expr.Variable && ((Expr.Variable) cur).kind() == Expr.Variable.Kind.VAR) {
+                String name = ((Expr.Variable) cur).name();
+                if (name.equals("input") || name.equals("env")) {
+                    return null;
+                }
+                return new LValue(name, path, cur.span());
+            } else {
+                return null;
+            }
+        }
     }
 
     @Override
     public Step visitFor(Stmt.For s) {
-        return new Step.For(expr(s.count()), slot(s.index()), block(s.body()), s.span());
+        return new Step.For(expression(s.count()), slot(s.index()), block(s.body()), s.span());
     }
 
     @Override
     public Step visitWhile(Stmt.While s) {
-        return new Step.While(expr(s.condition()), block(s.body()), s.span());
+        return new Step.While(expression(s.condition()), block(s.body()), s.span());
     }
 
     @Override
     public Step visitJump(Stmt.Jump s) {
-        return new Step.Jump(s.kind());
+        switch (s.kind()) {
+            case BREAK:
+                return new Step.Jump(Step.BREAK);
+            case CONTINUE:
+                return new Step.Jump(Step.CONTINUE);
+            default:
+                return new Step.Jump(Step.REMOVE);
+        }
     }
 
     @Override
@@ -137,18 +242,18 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     @Override
     public Step visitPrecondition(Stmt.Precondition s) {
-        return new Step.Precondition(expr(s.condition()), s.errorType(), exprOrNull(s.error()),
+        return new Step.Precondition(expression(s.condition()), s.errorType(), expressionOrNull(s.error()),
                 s.payload() == null ? null : owned(s.payload()), s.span());
     }
 
     @Override
     public Step visitThrow(Stmt.Throw s) {
-        return new Step.Throw(expr(s.name()), expr(s.value()), s.span());
+        return new Step.Throw(expression(s.name()), expression(s.value()), s.span());
     }
 
     @Override
     public Step visitTryCatch(Stmt.TryCatch s) {
-        return new Step.TryCatch(block(s.tryBody()), block(s.catchBody()), blockOrNull(s.finallyBody()), ERROR);
+        return new Step.TryCatch(block(s.tryBody()), block(s.catchBody()), blockOrNull(s.finallyBody()), slot(ERROR));
     }
 
     @Override
@@ -158,12 +263,81 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     @Override
     public Step visitFunctionRun(Stmt.FunctionRun s) {
-        return new Step.FunctionRun(s.function(), exprOrNull(s.input()), slot(s.as()), s.nameSpan(), s.span());
+        Document.FunctionDef callee = ctx.program().functions().get(s.function());
+        int as = slot(s.as());
+        if (callee == null) {
+            return new Step.CallByName(s.function(), expressionOrNull(s.input()), as, s.nameSpan(), s.span());
+        }
+        if (s.input() instanceof Expr.ObjectLiteral && plainKeys((Expr.ObjectLiteral) s.input())) {
+            List<Expr.Entry> written = ((Expr.ObjectLiteral) s.input()).entries();
+            Code[] values = new Code[written.size()];
+            Map<String, Integer> last = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = owned(written.get(i).value());
+                last.put(written.get(i).key(), i);
+            }
+            List<InputField> inputs = callee.inputs();
+            int[] entries = new int[inputs.size()];
+            for (int k = 0; k < entries.length; k++) {
+                entries[k] = last.getOrDefault(inputs.get(k).name(), -1);
+            }
+            return new Step.Call(callee, values, entries, null, as, s.nameSpan(), s.span());
+        }
+        return new Step.Call(callee, null, null, expressionOrNull(s.input()), as, s.nameSpan(), s.span());
     }
 
+    private static boolean plainKeys(Expr.ObjectLiteral o) {
+        for (Expr.Entry e : o.entries()) {
+            if (e.spread() || e.computedKey() != null || e.key() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every other statement, by the first family that owns its name: the run's families, then the
+     * runtime's own ({@link Statements}); a statement nobody runs fails when it runs, as before.
+     */
     @Override
     public Step visitInvoke(Stmt.Invoke s) {
-        return new Step.Invoke(s);
+        int as = slot(s.as());
+        StatementFamily family = null;
+        for (StatementFamily f : ctx.statements()) {
+            if (f.owns(s.name())) {
+                family = f;
+                break;
+            }
+        }
+        if (family == null && builtins.owns(s.name())) {
+            family = builtins;
+        }
+        StatementFamily.Action action;
+        if (family == null) {
+            action = unsupported(s);
+        } else {
+            try {
+                action = family.compile(s, new StatementCompiler(this, s));
+            } catch (XsError e) {
+                XsError failure = e.at(s.span());
+                action = run -> {
+                    throw failure;
+                };
+            }
+        }
+        return new Step.Family(action, as);
+    }
+
+    private StatementFamily.Action unsupported(Stmt.Invoke s) {
+        StatementCatalogue.Shape shape = StatementCatalogue.lookup(s.name());
+        boolean platform = shape != null && !shape.local() || StatementCatalogue.isNotLocalFamily(s.name());
+        String warning = s.span() + ": " + s.name() + (platform
+                ? " needs Xano's platform services (database, cache, storage...), which a local run does not have"
+                : " is not implemented in xsrun yet");
+        return run -> {
+            run.context().warnings().accept(warning);
+            throw XsError.fatal("Unsupported statement: " + s.name()).at(s.span());
+        };
     }
 
     @Override
@@ -180,49 +354,103 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     @Override
     public Code visitArray(Expr.ArrayLiteral e) {
-        return new Code.Interpreted(e);
+        List<Expr.Element> elements = e.elements();
+        Code[] values = new Code[elements.size()];
+        boolean[] spread = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Expr.Element el = elements.get(i);
+            spread[i] = el.spread();
+            values[i] = el.spread() ? expression(el.value()) : owned(el.value());
+        }
+        return new Code.ArrayLit(values, spread);
     }
 
     @Override
     public Code visitObject(Expr.ObjectLiteral e) {
-        return new Code.Interpreted(e);
+        List<Expr.Entry> entries = e.entries();
+        int n = entries.size();
+        String[] keys = new String[n];
+        Code[] keyCodes = new Code[n];
+        Code[] values = new Code[n];
+        boolean[] spread = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Expr.Entry en = entries.get(i);
+            spread[i] = en.spread();
+            if (en.spread()) {
+                values[i] = expression(en.value());
+                continue;
+            }
+            if (en.computedKey() != null) {
+                keyCodes[i] = expression(en.computedKey());
+            } else {
+                keys[i] = en.key();
+            }
+            values[i] = owned(en.value());
+        }
+        return new Code.ObjectLit(keys, keyCodes, values, spread);
     }
 
     @Override
     public Code visitVariable(Expr.Variable e) {
-        if (e.kind() == Expr.Variable.Kind.VAR && e.id() >= Names.SPECIAL) {
-            return new Code.Local(e.id());
+        int id = e.id();
+        if (e.kind() == Expr.Variable.Kind.NOW) {
+            return new Code.Now();
         }
-        if (e.kind() == Expr.Variable.Kind.VAR && e.id() == Names.INPUT) {
+        if (e.kind() == Expr.Variable.Kind.ELEMENT) {
+            return new Code.ElementSelf(slot(id));
+        }
+        if (id >= Names.SPECIAL) {
+            return new Code.Local(slot(id));
+        }
+        if (id == Names.INPUT) {
             return new Code.Input();
         }
-        return new Code.Interpreted(e);
+        if (id == Names.ENV) {
+            return new Code.EnvObject();
+        }
+        if (id == Names.AUTH) {
+            return NULL;
+        }
+        if (id == Names.VAR) {
+            return new Code.VarSnapshot();
+        }
+        return new Code.ContextName(slot(id));
     }
 
     @Override
     public Code visitField(Expr.Field e) {
-        if (isRoot(e.target(), Names.ENV) || isRoot(e.target(), Names.VAR)) {
-            return new Code.Interpreted(e);
+        if (isRoot(e.target(), Names.ENV)) {
+            return new Code.EnvField(e.name());
         }
-        return new Code.Field(expr(e.target()), e.name());
+        if (isRoot(e.target(), Names.VAR)) {
+            return new Code.VarField(slot(Names.id(e.name())));
+        }
+        if (isRoot(e.target(), Names.INPUT) && ((Expr.Variable) e.target()).kind() == Expr.Variable.Kind.VAR) {
+            for (int k = inputs.size() - 1; k >= 0; k--) {
+                if (inputs.get(k).name().equals(e.name())) {
+                    return new Code.InputField(k, e.name());
+                }
+            }
+        }
+        return new Code.Field(expression(e.target()), e.name());
     }
 
     @Override
     public Code visitIndex(Expr.Index e) {
-        if (isRoot(e.target(), Names.ENV)) {
-            return new Code.Interpreted(e);
+        if (isRoot(e.target(), Names.ENV) && e.index() instanceof Expr.Variable) {
+            return new Code.EnvSystem(((Expr.Variable) e.index()).name());
         }
-        return new Code.Index(expr(e.target()), expr(e.index()));
+        return new Code.Index(expression(e.target()), expression(e.index()));
     }
 
-    /** Whether an expression is a root the interpreter reads in its own way ($env, $var). */
+    /** Whether an expression is a root read in its own way ($env, $var). */
     private static boolean isRoot(Expr e, int root) {
         return e instanceof Expr.Variable && ((Expr.Variable) e).id() == root;
     }
 
     @Override
     public Code visitUnary(Expr.Unary e) {
-        Code operand = expr(e.operand());
+        Code operand = expression(e.operand());
         if (e.op() == Expr.UnaryOp.NOT) {
             return new Code.Not(operand);
         }
@@ -231,8 +459,8 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     @Override
     public Code visitBinary(Expr.Binary e) {
-        Code left = expr(e.left());
-        Code right = expr(e.right());
+        Code left = expression(e.left());
+        Code right = expression(e.right());
         switch (e.op()) {
             case AND:
                 return new Code.And(left, right);
@@ -252,11 +480,38 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     @Override
     public Code visitTernary(Expr.Ternary e) {
-        return new Code.Ternary(expr(e.condition()), expr(e.whenTrue()), expr(e.whenFalse()));
+        return new Code.Ternary(expression(e.condition()), expression(e.whenTrue()), expression(e.whenFalse()));
     }
 
     @Override
     public Code visitFilter(Expr.FilterApp e) {
-        return new Code.Interpreted(e);
+        Code input = expression(e.input());
+        if (e.disabled()) {
+            return input;
+        }
+        FilterRegistry registry = ctx.filters();
+        FilterRegistry.Entry entry = registry.lookup(e.name());
+        if (entry == null) {
+            String name = e.name();
+            SourceSpan at = e.span();
+            return new Code.Failing(input, () -> registry.isDbOnly(name)
+                    ? XsError.fatal("filter `" + name + "` is only valid in a database query").at(at)
+                    : XsError.fatal("unknown filter `" + name + "`").at(at));
+        }
+        List<FilterSpec.Param> params = entry.spec().params();
+        List<Expr> written = e.args();
+        int n = written.size();
+        Code[] args = new Code[n];
+        Code[] lambdas = new Code[n];
+        for (int i = 0; i < n; i++) {
+            Expr arg = written.get(i);
+            FilterSpec.Param p = params.isEmpty() ? null : params.get(Math.min(i, params.size() - 1));
+            boolean expressionParam = p != null && p.type() == ArgType.EXPR;
+            args[i] = expressionParam ? NULL : expression(arg);
+            if (expressionParam || ElementScan.uses(arg)) {
+                lambdas[i] = expressionParam ? expression(arg) : args[i];
+            }
+        }
+        return new Code.Filter(e.name(), input, entry, args, lambdas, e.span());
     }
 }

@@ -58,37 +58,73 @@ public final class InputBinder {
             throw XsError.input("Input must be an object, got " + Values.typeName(given) + ".", prefix.isEmpty() ? null : prefix);
         }
         for (InputField f : fields) {
-            String name = prefix + f.name();
-            JsonNode v = given.get(f.name());
-            if (v == null || v.isMissingNode()) {
-                if (f.defaultValue() != null) {
-                    v = f.defaultValue().deepCopy();
-                } else if (f.optional()) {
-                    continue;
-                } else {
-                    throw missing(name);
-                }
-            }
-            if (v.isNull()) {
-                if (f.nullable()) {
-                    out.set(f.name(), Values.NULL);
-                    continue;
-                }
-                throw missing(name);
-            }
-            JsonNode bound;
-            if (f.list()) {
-                bound = bindList(f, v, name, copy);
-            } else {
-                bound = bindOne(f, v, name, copy);
-                if ((f.type().equals("text") || f.type().equals("email") || f.type().equals("password"))
-                        && !f.optional() && bound.isTextual() && bound.textValue().isEmpty()) {
-                    throw missing(name);
-                }
-            }
-            out.set(f.name(), bound);
+            bindField(out, f, given.get(f.name()), prefix, copy);
         }
         return out;
+    }
+
+    /**
+     * As {@link #bind(List, JsonNode)}, into slots, for a caller that has each declared input's value at hand
+     * ({@code values[k]} for {@code fields.get(k)}, Java null when not given) and owns them: a
+     * {@code function.run} whose input is written as an object literal. Nothing is copied. Each
+     * value is replaced by its bound value, or by Java null for an optional input not given.
+     */
+    static JsonNode[] bindSlots(List<InputField> fields, JsonNode[] values) {
+        for (int k = 0; k < values.length; k++) {
+            values[k] = bindField(null, fields.get(k), values[k], "", false);
+        }
+        return values;
+    }
+
+    /** The $input object of inputs bound to slots: what {@link #bind} gives for the same values. */
+    static ObjectNode object(List<InputField> fields, JsonNode[] slots) {
+        ObjectNode out = Values.object();
+        for (int k = 0; k < slots.length; k++) {
+            if (slots[k] != null) {
+                out.set(fields.get(k).name(), slots[k]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Binds one declared input from the value given for it (null or missing when none) into out
+     * (when not null); returns the bound value, or Java null for an optional input not given.
+     */
+    private static JsonNode bindField(ObjectNode out, InputField f, JsonNode v, String prefix, boolean copy) {
+        String name = prefix.isEmpty() ? f.name() : prefix + f.name();
+        if (v == null || v.isMissingNode()) {
+            if (f.defaultValue() != null) {
+                v = f.defaultValue().deepCopy();
+            } else if (f.optional()) {
+                return null;
+            } else {
+                throw missing(name);
+            }
+        }
+        if (v.isNull()) {
+            if (f.nullable()) {
+                if (out != null) {
+                    out.set(f.name(), Values.NULL);
+                }
+                return Values.NULL;
+            }
+            throw missing(name);
+        }
+        JsonNode bound;
+        if (f.list()) {
+            bound = bindList(f, v, name, copy);
+        } else {
+            bound = bindOne(f, v, name, copy);
+            if ((f.type().equals("text") || f.type().equals("email") || f.type().equals("password"))
+                    && !f.optional() && bound.isTextual() && bound.textValue().isEmpty()) {
+                throw missing(name);
+            }
+        }
+        if (out != null) {
+            out.set(f.name(), bound);
+        }
+        return bound;
     }
 
     /** {@code Missing param: zip}: the field's own name (spec 3.6); the payload keeps its full path. */
@@ -166,6 +202,9 @@ public final class InputBinder {
                 return Values.of(s);
             }
             case "int": {
+                if (v instanceof com.fasterxml.jackson.databind.node.LongNode) {
+                    return v;
+                }
                 if (v.isIntegralNumber()) {
                     return Values.of(v.longValue());
                 }

@@ -4,7 +4,9 @@ import dev.xsrun.ast.Expr;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.value.Secrets;
 import dev.xsrun.value.XsError;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,16 +15,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Everything a run needs from outside the language: the loaded program and built-ins, the
- * environment, HTTP, where logs go, the limits, the clock, how to parse text for {@code to_expr}, and
- * the secrets everything printed is masked with. Each service is a typed component; a new one is a
+ * environment, HTTP, where logs go, the limits, the clock, how to parse text for {@code to_expr}, the
+ * secrets everything printed is masked with, and the statement families plugged in ({@link StatementFamily},
+ * asked before the runtime's own). Each service is a typed component; a new one is a
  * component here and a method of {@link Builder}. Make one with {@link #builder(Program)}.
  */
 public record RunContext(Program program, Map<String, Builtin> builtins, Env env, HttpCaller http,
                          FilterRegistry filters, Consumer<String> debugLog, Consumer<String> warnings,
                          Limits limits, LongSupplier clock, Function<String, Expr> expressionParser,
-                         Secrets secrets) {
+                         Secrets secrets, List<StatementFamily> statements) {
 
     public RunContext {
+        statements = List.copyOf(statements);
         Objects.requireNonNull(program, "program");
         builtins = Map.copyOf(builtins);
         Objects.requireNonNull(env, "env");
@@ -45,6 +49,15 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
         return new Builder(program);
     }
 
+    /** This run with more statement families, asked after those it has. */
+    public RunContext withStatements(StatementFamily... families) {
+        Builder b = toBuilder();
+        for (StatementFamily f : families) {
+            b.statements(f);
+        }
+        return b.build();
+    }
+
     /** A builder holding this context's services, to change some of them. */
     public Builder toBuilder() {
         Builder b = new Builder(program);
@@ -58,6 +71,7 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
         b.clock = clock;
         b.expressionParser = expressionParser;
         b.secrets = secrets;
+        b.statements.addAll(statements);
         return b;
     }
 
@@ -78,6 +92,7 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
             throw XsError.fatal("to_expr: expressions cannot be parsed in this run");
         };
         private Secrets secrets;
+        private final List<StatementFamily> statements = new ArrayList<>();
 
         private Builder(Program program) {
             this.program = Objects.requireNonNull(program, "program");
@@ -134,9 +149,15 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
             return this;
         }
 
+        /** Adds a statement family, asked after those already added. */
+        public Builder statements(StatementFamily f) {
+            statements.add(f);
+            return this;
+        }
+
         public RunContext build() {
             return new RunContext(program, builtins, env, http, filters == null ? FilterRegistry.standard() : filters,
-                    debugLog, warnings, limits, clock, expressionParser, secrets == null ? new Secrets() : secrets);
+                    debugLog, warnings, limits, clock, expressionParser, secrets == null ? new Secrets() : secrets, statements);
         }
     }
 }

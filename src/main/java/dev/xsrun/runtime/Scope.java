@@ -7,24 +7,29 @@ import java.util.function.BiConsumer;
 
 /**
  * The variables of one function call: an array indexed by the names' numbers ({@link Names}), so a
- * read is one array access, plus the order the variables were created in (for util.get_vars).
+ * read is one array access, plus the order the variables were created in (for util.get_vars). The
+ * array starts at the size the compiled function needs and grows only for names it never mentions.
  */
 class Scope {
-    private JsonNode[] values = new JsonNode[Math.max(16, Names.count())];
+    private JsonNode[] values;
     private int[] order = new int[8];
     private int size;
 
+    Scope(int slots) {
+        values = new JsonNode[slots];
+    }
+
     /** The value of a variable by its name's number, or Java null when it was never assigned. */
-    JsonNode get(int id) {
+    final JsonNode get(int id) {
         return id < values.length ? values[id] : null;
     }
 
-    JsonNode get(String name) {
+    final JsonNode get(String name) {
         int id = Names.find(name);
         return id < 0 ? null : get(id);
     }
 
-    void put(int id, JsonNode value) {
+    final void put(int id, JsonNode value) {
         if (id >= values.length) {
             values = Arrays.copyOf(values, Math.max(id + 1, values.length * 2));
         }
@@ -37,12 +42,8 @@ class Scope {
         values[id] = value;
     }
 
-    void put(String name, JsonNode value) {
-        put(Names.id(name), value);
-    }
-
     /** Every variable in creation order. */
-    void forEach(BiConsumer<String, JsonNode> action) {
+    final void forEach(BiConsumer<String, JsonNode> action) {
         for (int i = 0; i < size; i++) {
             action.accept(Names.name(order[i]), values[order[i]]);
         }

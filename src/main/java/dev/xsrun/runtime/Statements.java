@@ -1,21 +1,19 @@
 package dev.xsrun.runtime;
 
-import dev.xsrun.value.Values;
 import dev.xsrun.value.Json;
-import dev.xsrun.value.XsError;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.TextTrim;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Expr;
-import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
-import dev.xsrun.value.SourceSpan;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,112 +23,284 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The statements that are not control flow: {@code api.request}, {@code debug.*}, {@code util.*},
- * {@code math.*}, {@code array.*}, {@code text.*}, {@code object.*}, {@code security.*}. Each is
- * one handler in a table keyed by the statement's name.
+ * The runtime's own statements that are not control flow, as a {@link StatementFamily}:
+ * {@code api.request}, {@code debug.*}, {@code util.*}, {@code math.*}, {@code array.*},
+ * {@code text.*}, {@code object.*}, {@code security.*}. Each compiles, once, to an action over its
+ * compiled attributes; the actions run on the {@link Frame} that is their {@link StatementRun}.
  */
-final class Statements {
-    /** One statement's behaviour. */
-    @FunctionalInterface
-    private interface Handler {
-        void run(Stmt.Invoke s);
-    }
+final class Statements implements StatementFamily {
+    private static final Set<String> NAMES = Set.of(
+            "api.request", "debug.log", "debug.stop",
+            "util.sleep", "util.get_env", "util.get_all_input", "util.get_input", "util.get_raw_input", "util.get_vars",
+            "util.set_header", "util.geo_distance", "util.template_engine", "util.post_process",
+            "math.add", "math.sub", "math.mul", "math.div", "math.mod", "math.bitwise.and", "math.bitwise.or", "math.bitwise.xor",
+            "array.push", "array.unshift", "array.merge", "array.pop", "array.shift",
+            "array.find", "array.find_index", "array.has", "array.every", "array.filter", "array.filter_count", "array.partition",
+            "array.map", "array.group_by", "array.union", "array.difference", "array.intersection",
+            "text.append", "text.prepend", "text.trim", "text.ltrim", "text.rtrim",
+            "text.contains", "text.icontains", "text.starts_with", "text.istarts_with", "text.ends_with", "text.iends_with",
+            "object.keys", "object.values", "object.entries",
+            "security.create_uuid", "security.random_number", "security.random_bytes", "security.create_password");
 
-    private final Interpreter in;
     private final RunContext ctx;
-    private final Map<String, Handler> handlers = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    Statements(Interpreter in, RunContext ctx) {
-        this.in = in;
+    Statements(RunContext ctx) {
         this.ctx = ctx;
-        handlers.put("api.request", this::apiRequest);
-        handlers.put("debug.log", s -> ctx.debugLog().accept(where(s) + " " + logText(in.eval(attr(s, "value")))));
-        handlers.put("debug.stop", s -> in.stop(in.evalOwned(attr(s, "value")), s.span()));
-        handlers.put("util.sleep", this::sleep);
-        handlers.put("util.get_env", s -> result(s, ctx.env().asObject()));
-        handlers.put("util.get_all_input", s -> result(s, in.frame().input.deepCopy()));
-        handlers.put("util.get_input", s -> result(s, Values.of(Json.encode(in.frame().input))));
-        handlers.put("util.get_raw_input", s -> result(s, Values.of(Json.encode(in.frame().input))));
-        handlers.put("util.get_vars", s -> result(s, in.snapshotVariables().deepCopy()));
-        handlers.put("util.set_header", s -> ctx.warnings().accept(where(s) + " util.set_header has no effect in a run job"));
-        handlers.put("util.geo_distance", this::geoDistance);
-        handlers.put("util.template_engine", s -> result(s, Values.of(Templates.render(Values.toText(in.eval(attr(s, "value"))), in))));
-        handlers.put("util.post_process", s -> in.frame().postProcess.add(s.clauses().getOrDefault("stack", List.of())));
-        for (String op : List.of("add", "sub", "mul", "div", "mod", "bitwise.and", "bitwise.or", "bitwise.xor")) {
-            handlers.put("math." + op, s -> math(s, op));
-        }
-        handlers.put("array.push", s -> listChange(s, true, false));
-        handlers.put("array.unshift", s -> listChange(s, false, false));
-        handlers.put("array.merge", s -> listChange(s, true, true));
-        handlers.put("array.pop", s -> listTake(s, true));
-        handlers.put("array.shift", s -> listTake(s, false));
-        for (String op : List.of("find", "find_index", "has", "every", "filter", "filter_count", "partition")) {
-            handlers.put("array." + op, s -> arraySearch(s, op));
-        }
-        handlers.put("array.map", this::arrayMap);
-        handlers.put("array.group_by", this::arrayGroupBy);
-        for (String op : List.of("union", "difference", "intersection")) {
-            handlers.put("array." + op, s -> arraySet(s, op));
-        }
-        handlers.put("text.append", s -> textEdit(s, "append"));
-        handlers.put("text.prepend", s -> textEdit(s, "prepend"));
-        handlers.put("text.trim", s -> textEdit(s, "trim"));
-        handlers.put("text.ltrim", s -> textEdit(s, "ltrim"));
-        handlers.put("text.rtrim", s -> textEdit(s, "rtrim"));
-        for (String op : List.of("contains", "icontains", "starts_with", "istarts_with", "ends_with", "iends_with")) {
-            handlers.put("text." + op, s -> textTest(s, op));
-        }
-        handlers.put("object.keys", s -> objectView(s, "keys"));
-        handlers.put("object.values", s -> objectView(s, "values"));
-        handlers.put("object.entries", s -> objectView(s, "entries"));
-        handlers.put("security.create_uuid", s -> result(s, Values.of(UUID.randomUUID().toString())));
-        handlers.put("security.random_number", this::randomNumber);
-        handlers.put("security.random_bytes", this::randomBytes);
-        handlers.put("security.create_password", this::createPassword);
     }
 
-    void run(Stmt.Invoke s) {
-        Handler h = handlers.get(s.name());
-        if (h == null) {
-            StatementCatalogue.Shape shape = StatementCatalogue.lookup(s.name());
-            boolean platform = shape != null && !shape.local() || StatementCatalogue.isNotLocalFamily(s.name());
-            ctx.warnings().accept(s.span() + ": " + s.name() + (platform
-                    ? " needs Xano's platform services (database, cache, storage...), which a local run does not have"
-                    : " is not implemented in xsrun yet"));
-            throw XsError.fatal("Unsupported statement: " + s.name()).at(s.span());
-        }
-        h.run(s);
+    @Override
+    public boolean owns(String name) {
+        return NAMES.contains(name);
     }
 
-    // ---- helpers -----------------------------------------------------------------------------
-
-    private static Expr attr(Stmt.Invoke s, String name) {
-        Expr e = s.attribute(name);
-        return e == null ? new Expr.Literal(Values.NULL, s.span()) : e;
-    }
-
-    private JsonNode attrValue(Stmt.Invoke s, String name, JsonNode fallback) {
-        Expr e = s.attribute(name);
-        return e == null ? fallback : in.eval(e);
-    }
-
-    private void result(Stmt.Invoke s, JsonNode value) {
-        if (s.as() != null) {
-            in.setVariable(s.as(), value);
+    @Override
+    public Action compile(Stmt.Invoke s, StatementCompiler c) {
+        String name = s.name();
+        int dot = name.indexOf('.');
+        String op = name.substring(dot + 1);
+        switch (name.substring(0, dot)) {
+            case "api":
+                return apiRequest(s, c);
+            case "debug":
+                return debug(s, c, op);
+            case "util":
+                return util(s, c, op);
+            case "math":
+                return math(c, op);
+            case "array":
+                return array(s, c, op);
+            case "text":
+                return op.equals("append") || op.equals("prepend") || op.endsWith("trim") ? textEdit(c, op) : textTest(c, op);
+            case "object":
+                return objectView(c, op);
+            default:
+                return security(c, op);
         }
     }
 
-    private String where(Stmt.Invoke s) {
-        SourceSpan at = s.span();
-        return "[debug] " + in.frame().function + ":" + at.line();
+    private static Frame frame(StatementRun run) {
+        return (Frame) run;
     }
 
-    private static String logText(JsonNode v) {
-        return v.isTextual() ? v.textValue() : Json.encode(v);
+    // ---- api.request, debug.* and util.* --------------------------------------------------------
+
+    private Action apiRequest(Stmt.Invoke s, StatementCompiler c) {
+        List<String> names = new ArrayList<>();
+        List<Code> values = new ArrayList<>();
+        for (Map.Entry<String, Expr> a : s.attributes().entrySet()) {
+            if (!StatementCatalogue.COMMON.contains(a.getKey())) {
+                names.add(a.getKey());
+                values.add(c.code(a.getValue()));
+            }
+        }
+        return run -> {
+            Frame f = frame(run);
+            ObjectNode attributes = Values.object();
+            for (int i = 0; i < values.size(); i++) {
+                attributes.set(names.get(i), values.get(i).eval(f));
+            }
+            f.in.checkDeadline(s.span());
+            run.setResult(ctx.http().request(attributes));
+        };
     }
 
-    private JsonNode list(JsonNode v) {
+    private Action debug(Stmt.Invoke s, StatementCompiler c, String op) {
+        if (op.equals("stop")) {
+            Code value = c.owned("value", Values.NULL);
+            return run -> Interpreter.stop(value.eval(frame(run)), s.span());
+        }
+        Code value = c.code("value", Values.NULL);
+        return run -> {
+            JsonNode v = value.eval(frame(run));
+            ctx.debugLog().accept("[debug] " + run.function() + ":" + s.span().line() + " " + (v.isTextual() ? v.textValue() : Json.encode(v)));
+        };
+    }
+
+    private Action util(Stmt.Invoke s, StatementCompiler c, String op) {
+        switch (op) {
+            case "sleep": {
+                Code value = c.code("value", Values.NULL);
+                return run -> sleep(frame(run), Values.toDouble(value.eval(frame(run))), s);
+            }
+            case "get_env":
+                return run -> run.setResult(ctx.env().asObject());
+            case "get_all_input":
+                return run -> run.setResult(run.input().deepCopy());
+            case "get_input":
+            case "get_raw_input":
+                return run -> run.setResult(Values.of(Json.encode(run.input())));
+            case "get_vars":
+                return run -> run.setResult(frame(run).snapshotVariables().deepCopy());
+            case "set_header": {
+                String warning = ":" + s.span().line() + " util.set_header has no effect in a run job";
+                return run -> ctx.warnings().accept("[debug] " + run.function() + warning);
+            }
+            case "geo_distance":
+                return geoDistance(c);
+            case "template_engine": {
+                Code value = c.code("value", Values.NULL);
+                return run -> run.setResult(Values.of(Templates.render(Values.toText(value.eval(frame(run))), frame(run))));
+            }
+            default: {
+                Step.Block body = c.block(s.clauses().getOrDefault("stack", List.of()));
+                return run -> frame(run).addPostProcess(body);
+            }
+        }
+    }
+
+    private void sleep(Frame f, double seconds, Stmt.Invoke s) {
+        long millis = (long) Math.max(0, seconds * 1000);
+        Limits limits = ctx.limits();
+        long left = limits.hasDeadline() ? (limits.deadlineNanos() - System.nanoTime()) / 1_000_000 : Long.MAX_VALUE;
+        try {
+            Thread.sleep(Math.min(millis, Math.max(0, left)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        f.in.checkDeadline(s.span());
+    }
+
+    private static Action geoDistance(StatementCompiler c) {
+        Code lat1 = c.code("latitude_1", Values.of(0));
+        Code lon1 = c.code("longitude_1", Values.of(0));
+        Code lat2 = c.code("latitude_2", Values.of(0));
+        Code lon2 = c.code("longitude_2", Values.of(0));
+        return run -> {
+            Frame f = frame(run);
+            double a1 = Math.toRadians(Values.toDouble(lat1.eval(f)));
+            double o1 = Math.toRadians(Values.toDouble(lon1.eval(f)));
+            double a2 = Math.toRadians(Values.toDouble(lat2.eval(f)));
+            double o2 = Math.toRadians(Values.toDouble(lon2.eval(f)));
+            double h = Math.pow(Math.sin((a2 - a1) / 2), 2) + Math.cos(a1) * Math.cos(a2) * Math.pow(Math.sin((o2 - o1) / 2), 2);
+            run.setResult(Values.of(2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)))));
+        };
+    }
+
+    // ---- math.* ------------------------------------------------------------------------------
+
+    /** {@code math.add $x { value = 1 }}: the operator of the same meaning applied to the target, in place. */
+    private static Action math(StatementCompiler c, String op) {
+        Place target = c.place();
+        Code value = c.code("value", Values.NULL);
+        java.util.function.BinaryOperator<JsonNode> apply;
+        switch (op) {
+            case "add":
+                apply = Operators::add;
+                break;
+            case "sub":
+                apply = Operators::subtract;
+                break;
+            case "mul":
+                apply = Operators::multiply;
+                break;
+            case "div":
+                apply = Operators::divide;
+                break;
+            case "mod":
+                apply = Operators::modulo;
+                break;
+            case "bitwise.and":
+                apply = (a, b) -> Values.of(Values.toLong(a) & Values.toLong(b));
+                break;
+            case "bitwise.or":
+                apply = (a, b) -> Values.of(Values.toLong(a) | Values.toLong(b));
+                break;
+            default:
+                apply = (a, b) -> Values.of(Values.toLong(a) ^ Values.toLong(b));
+        }
+        return run -> {
+            Frame f = frame(run);
+            JsonNode current = target.read(f);
+            target.write(f, apply.apply(current, value.eval(f)));
+        };
+    }
+
+    // ---- array.* ------------------------------------------------------------------------------
+
+    private Action array(Stmt.Invoke s, StatementCompiler c, String op) {
+        switch (op) {
+            case "push":
+                return listChange(c, true, false);
+            case "unshift":
+                return listChange(c, false, false);
+            case "merge":
+                return listChange(c, true, true);
+            case "pop":
+                return listTake(c, true);
+            case "shift":
+                return listTake(c, false);
+            case "map":
+                return arrayMap(s, c);
+            case "group_by":
+                return arrayGroupBy(s, c);
+            case "union":
+            case "difference":
+            case "intersection":
+                return arraySet(s, c, op);
+            default:
+                return arraySearch(s, c, op);
+        }
+    }
+
+    /** push/unshift/merge change the target list in place: the variable owns it, so no copy is needed. */
+    private Action listChange(StatementCompiler c, boolean atEnd, boolean merge) {
+        Place target = c.place();
+        Code valueCode = c.owned("value", Values.NULL);
+        long maxElements = ctx.limits().maxValueBytes() / 16;
+        return run -> {
+            Frame f = frame(run);
+            JsonNode current = target.read(f);
+            JsonNode value = valueCode.eval(f);
+            ArrayNode list;
+            if (current.isArray()) {
+                list = (ArrayNode) current;
+            } else {
+                list = Values.list();
+                if (current.isObject()) {
+                    current.forEach(list::add);
+                } else if (!current.isNull()) {
+                    list.add(current);
+                }
+            }
+            int adding = merge && value.isArray() ? value.size() : 1;
+            if ((long) list.size() + adding > maxElements) {
+                throw XsError.fatal("Execution limit exceeded: list grew beyond " + maxElements + " elements");
+            }
+            if (merge && value.isArray()) {
+                List<JsonNode> items = new ArrayList<>(adding);
+                value.forEach(items::add);
+                if (atEnd) {
+                    list.addAll(items);
+                } else {
+                    for (int k = items.size() - 1; k >= 0; k--) {
+                        list.insert(0, items.get(k));
+                    }
+                }
+            } else if (atEnd) {
+                list.add(value);
+            } else {
+                list.insert(0, value);
+            }
+            if (list != current) {
+                target.write(f, list);
+            }
+        };
+    }
+
+    private static Action listTake(StatementCompiler c, boolean last) {
+        Place target = c.place();
+        return run -> {
+            JsonNode current = target.read(frame(run));
+            JsonNode taken = Values.NULL;
+            if (current.isArray() && current.size() > 0) {
+                taken = ((ArrayNode) current).remove(last ? current.size() - 1 : 0);
+            }
+            run.setResult(taken);
+        };
+    }
+
+    private static JsonNode list(JsonNode v) {
         if (v.isArray()) {
             return v;
         }
@@ -142,344 +312,227 @@ final class Statements {
         return Values.list();
     }
 
-    // ---- api.request and util ----------------------------------------------------------------
+    /** The statement's target expression ({@code array.find ($list)}) compiled; NULL when it has none. */
+    private static Code source(Stmt.Invoke s, StatementCompiler c) {
+        return s.targetExpr() == null ? new Code.Const(Values.NULL) : c.code(s.targetExpr());
+    }
 
-    private void apiRequest(Stmt.Invoke s) {
-        ObjectNode attributes = Values.object();
-        for (Map.Entry<String, Expr> a : s.attributes().entrySet()) {
-            if (!StatementCatalogue.COMMON.contains(a.getKey())) {
-                attributes.set(a.getKey(), in.eval(a.getValue()));
+    private static Code condition(Stmt.Invoke s, StatementCompiler c) {
+        return s.condition() == null ? new Code.Const(Values.NULL) : c.code(s.condition());
+    }
+
+    private static Action arraySearch(Stmt.Invoke s, StatementCompiler c, String op) {
+        Code sourceCode = source(s, c);
+        Code condition = condition(s, c);
+        return run -> {
+            Frame f = frame(run);
+            JsonNode source = list(sourceCode.eval(f));
+            ArrayNode hits = Values.list();
+            ArrayNode misses = Values.list();
+            for (int i = 0; i < source.size(); i++) {
+                JsonNode e = source.get(i);
+                boolean m = Operators.truthy(f.withElement(e, Values.of(i), source, null, condition));
+                switch (op) {
+                    case "find":
+                        if (m) {
+                            run.setResult(Values.copy(e));
+                            return;
+                        }
+                        break;
+                    case "find_index":
+                        if (m) {
+                            run.setResult(Values.of(i));
+                            return;
+                        }
+                        break;
+                    case "has":
+                        if (m) {
+                            run.setResult(Values.TRUE);
+                            return;
+                        }
+                        break;
+                    case "every":
+                        if (!m) {
+                            run.setResult(Values.FALSE);
+                            return;
+                        }
+                        break;
+                    default:
+                        (m ? hits : misses).add(Values.copy(e));
+                }
             }
-        }
-        in.checkDeadline(s.span());
-        result(s, ctx.http().request(attributes));
-    }
-
-    private void sleep(Stmt.Invoke s) {
-        double seconds = Values.toDouble(in.eval(attr(s, "value")));
-        long millis = (long) Math.max(0, seconds * 1000);
-        long left = ctx.limits().hasDeadline() ? (ctx.limits().deadlineNanos() - System.nanoTime()) / 1_000_000 : Long.MAX_VALUE;
-        try {
-            Thread.sleep(Math.min(millis, Math.max(0, left)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        in.checkDeadline(s.span());
-    }
-
-    private void geoDistance(Stmt.Invoke s) {
-        double lat1 = Math.toRadians(Values.toDouble(attrValue(s, "latitude_1", Values.of(0))));
-        double lon1 = Math.toRadians(Values.toDouble(attrValue(s, "longitude_1", Values.of(0))));
-        double lat2 = Math.toRadians(Values.toDouble(attrValue(s, "latitude_2", Values.of(0))));
-        double lon2 = Math.toRadians(Values.toDouble(attrValue(s, "longitude_2", Values.of(0))));
-        double h = Math.pow(Math.sin((lat2 - lat1) / 2), 2) + Math.cos(lat1) * Math.cos(lat2) * Math.pow(Math.sin((lon2 - lon1) / 2), 2);
-        result(s, Values.of(2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)))));
-    }
-
-    // ---- math.* ------------------------------------------------------------------------------
-
-    private void math(Stmt.Invoke s, String op) {
-        LValue target = s.target();
-        JsonNode current = in.read(target);
-        JsonNode value = in.eval(attr(s, "value"));
-        JsonNode out;
-        switch (op) {
-            case "add":
-                out = Values.add(current, value);
-                break;
-            case "sub":
-                out = Values.subtract(current, value);
-                break;
-            case "mul":
-                out = Values.multiply(current, value);
-                break;
-            case "div":
-                out = Values.divide(current, value);
-                break;
-            case "mod":
-                out = Values.modulo(current, value);
-                break;
-            case "bitwise.and":
-                out = Values.of(Values.toLong(current) & Values.toLong(value));
-                break;
-            case "bitwise.or":
-                out = Values.of(Values.toLong(current) | Values.toLong(value));
-                break;
-            default:
-                out = Values.of(Values.toLong(current) ^ Values.toLong(value));
-        }
-        in.write(target, out);
-    }
-
-    // ---- array.* ------------------------------------------------------------------------------
-
-    /** push/unshift/merge change the target list in place: the variable owns it, so no copy is needed. */
-    private void listChange(Stmt.Invoke s, boolean atEnd, boolean merge) {
-        LValue target = s.target();
-        JsonNode current = in.read(target);
-        JsonNode value = in.evalOwned(attr(s, "value"));
-        ArrayNode list;
-        if (current.isArray()) {
-            list = (ArrayNode) current;
-        } else {
-            list = Values.list();
-            if (current.isObject()) {
-                current.forEach(list::add);
-            } else if (!current.isNull()) {
-                list.add(current);
-            }
-        }
-        List<JsonNode> items = new ArrayList<>();
-        if (merge && value.isArray()) {
-            value.forEach(items::add);
-        } else {
-            items.add(value);
-        }
-        if ((long) list.size() + items.size() > ctx.limits().maxValueBytes() / 16) {
-            throw XsError.fatal("Execution limit exceeded: list grew beyond " + ctx.limits().maxValueBytes() / 16 + " elements");
-        }
-        if (atEnd) {
-            list.addAll(items);
-        } else {
-            for (int k = items.size() - 1; k >= 0; k--) {
-                list.insert(0, items.get(k));
-            }
-        }
-        if (list != current) {
-            in.write(target, list);
-        }
-    }
-
-    private void listTake(Stmt.Invoke s, boolean last) {
-        JsonNode current = in.read(s.target());
-        JsonNode taken = Values.NULL;
-        if (current.isArray() && current.size() > 0) {
-            taken = ((ArrayNode) current).remove(last ? current.size() - 1 : 0);
-        }
-        result(s, taken);
-    }
-
-    private boolean matches(Stmt.Invoke s, JsonNode element, int index, JsonNode parent) {
-        return Values.truthy(in.withElement(element, Values.of(index), parent, null, () -> in.eval(s.condition())));
-    }
-
-    private void arraySearch(Stmt.Invoke s, String op) {
-        JsonNode source = list(in.eval(s.targetExpr()));
-        ArrayNode hits = Values.list();
-        ArrayNode misses = Values.list();
-        for (int i = 0; i < source.size(); i++) {
-            JsonNode e = source.get(i);
-            boolean m = matches(s, e, i, source);
             switch (op) {
                 case "find":
-                    if (m) {
-                        result(s, Values.copy(e));
-                        return;
-                    }
+                    run.setResult(Values.NULL);
                     break;
                 case "find_index":
-                    if (m) {
-                        result(s, Values.of(i));
-                        return;
-                    }
+                    run.setResult(Values.of(-1));
                     break;
                 case "has":
-                    if (m) {
-                        result(s, Values.TRUE);
-                        return;
-                    }
+                    run.setResult(Values.FALSE);
                     break;
                 case "every":
-                    if (!m) {
-                        result(s, Values.FALSE);
-                        return;
-                    }
+                    run.setResult(Values.TRUE);
                     break;
-                default:
-                    (m ? hits : misses).add(Values.copy(e));
+                case "filter":
+                    run.setResult(hits);
+                    break;
+                case "filter_count":
+                    run.setResult(Values.of(hits.size()));
+                    break;
+                default: {
+                    ArrayNode both = Values.list();
+                    both.add(hits);
+                    both.add(misses);
+                    run.setResult(both);
+                }
             }
-        }
-        switch (op) {
-            case "find":
-                result(s, Values.NULL);
-                break;
-            case "find_index":
-                result(s, Values.of(-1));
-                break;
-            case "has":
-                result(s, Values.FALSE);
-                break;
-            case "every":
-                result(s, Values.TRUE);
-                break;
-            case "filter":
-                result(s, hits);
-                break;
-            case "filter_count":
-                result(s, Values.of(hits.size()));
-                break;
-            default: {
-                ArrayNode both = Values.list();
-                both.add(hits);
-                both.add(misses);
-                result(s, both);
-            }
-        }
+        };
     }
 
-    private JsonNode by(Stmt.Invoke s, JsonNode element, int index, JsonNode parent) {
+    /** The {@code by} of an element (the element itself when the statement has no {@code by}). */
+    private static JsonNode by(Frame f, Code by, JsonNode element, int index, JsonNode parent) {
+        return by == null ? element : f.withElement(element, Values.of(index), parent, null, by);
+    }
+
+    private static Code by(Stmt.Invoke s, StatementCompiler c) {
         Expr by = s.attribute("by");
-        if (by == null) {
-            return element;
-        }
-        return in.withElement(element, Values.of(index), parent, null, () -> in.eval(by));
+        return by == null ? null : c.code(by);
     }
 
-    private void arrayMap(Stmt.Invoke s) {
-        JsonNode source = list(in.eval(s.targetExpr()));
-        ArrayNode out = Values.list();
-        for (int i = 0; i < source.size(); i++) {
-            out.add(Values.copy(by(s, source.get(i), i, source)));
-        }
-        result(s, out);
-    }
-
-    private void arrayGroupBy(Stmt.Invoke s) {
-        JsonNode source = list(in.eval(s.targetExpr()));
-        ObjectNode out = Values.object();
-        for (int i = 0; i < source.size(); i++) {
-            String key = Values.toText(by(s, source.get(i), i, source));
-            JsonNode group = out.get(key);
-            if (group == null) {
-                group = out.putArray(key);
+    private static Action arrayMap(Stmt.Invoke s, StatementCompiler c) {
+        Code sourceCode = source(s, c);
+        Code by = by(s, c);
+        return run -> {
+            Frame f = frame(run);
+            JsonNode source = list(sourceCode.eval(f));
+            ArrayNode out = Values.list();
+            for (int i = 0; i < source.size(); i++) {
+                out.add(Values.copy(by(f, by, source.get(i), i, source)));
             }
-            ((ArrayNode) group).add(Values.copy(source.get(i)));
-        }
-        result(s, out);
+            run.setResult(out);
+        };
     }
 
-    private void arraySet(Stmt.Invoke s, String op) {
-        JsonNode source = list(in.eval(s.targetExpr()));
-        JsonNode other = list(in.eval(attr(s, "value")));
-        Set<String> otherKeys = new LinkedHashSet<>();
-        for (int i = 0; i < other.size(); i++) {
-            otherKeys.add(Json.encode(by(s, other.get(i), i, other)));
-        }
-        ArrayNode out = Values.list();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < source.size(); i++) {
-            String key = Json.encode(by(s, source.get(i), i, source));
-            boolean inOther = otherKeys.contains(key);
-            boolean keep = op.equals("union") ? seen.add(key) : op.equals("difference") ? !inOther : inOther;
-            if (keep) {
-                out.add(Values.copy(source.get(i)));
+    private static Action arrayGroupBy(Stmt.Invoke s, StatementCompiler c) {
+        Code sourceCode = source(s, c);
+        Code by = by(s, c);
+        return run -> {
+            Frame f = frame(run);
+            JsonNode source = list(sourceCode.eval(f));
+            ObjectNode out = Values.object();
+            for (int i = 0; i < source.size(); i++) {
+                String key = Values.toText(by(f, by, source.get(i), i, source));
+                JsonNode group = out.get(key);
+                if (group == null) {
+                    group = out.putArray(key);
+                }
+                ((ArrayNode) group).add(Values.copy(source.get(i)));
             }
-        }
-        if (op.equals("union")) {
+            run.setResult(out);
+        };
+    }
+
+    private static Action arraySet(Stmt.Invoke s, StatementCompiler c, String op) {
+        Code sourceCode = source(s, c);
+        Code otherCode = c.code("value", Values.NULL);
+        Code by = by(s, c);
+        return run -> {
+            Frame f = frame(run);
+            JsonNode source = list(sourceCode.eval(f));
+            JsonNode other = list(otherCode.eval(f));
+            Set<String> otherKeys = new LinkedHashSet<>();
             for (int i = 0; i < other.size(); i++) {
-                String key = Json.encode(by(s, other.get(i), i, other));
-                if (seen.add(key)) {
-                    out.add(Values.copy(other.get(i)));
+                otherKeys.add(Json.encode(by(f, by, other.get(i), i, other)));
+            }
+            ArrayNode out = Values.list();
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < source.size(); i++) {
+                String key = Json.encode(by(f, by, source.get(i), i, source));
+                boolean inOther = otherKeys.contains(key);
+                boolean keep = op.equals("union") ? seen.add(key) : op.equals("difference") ? !inOther : inOther;
+                if (keep) {
+                    out.add(Values.copy(source.get(i)));
                 }
             }
-        }
-        result(s, out);
-    }
-
-    /** Applies a {@code remove} done inside a foreach to the variable the loop went over. */
-    void removeElements(Expr listExpr, JsonNode list, List<Integer> removed, SourceSpan at) {
-        LValue target = lvalueOf(listExpr);
-        if (target == null) {
-            throw XsError.fatal("`remove` needs the foreach list to be a variable").at(at);
-        }
-        Set<Integer> drop = new LinkedHashSet<>(removed);
-        ArrayNode out = Values.list();
-        int i = 0;
-        Iterator<JsonNode> it = list.elements();
-        while (it.hasNext()) {
-            JsonNode e = it.next();
-            if (!drop.contains(i++)) {
-                out.add(e);
-            }
-        }
-        in.write(target, out);
-    }
-
-    private static LValue lvalueOf(Expr e) {
-        List<Expr> path = new ArrayList<>();
-        Expr cur = e;
-        while (true) {
-            if (cur instanceof Expr.Field) {
-                path.add(0, new Expr.Literal(Values.of(((Expr.Field) cur).name()), cur.span()));
-                cur = ((Expr.Field) cur).target();
-            } else if (cur instanceof Expr.Index) {
-                path.add(0, ((Expr.Index) cur).index());
-                cur = ((Expr.Index) cur).target();
-            } else if (cur instanceof Expr.Variable && ((Expr.Variable) cur).kind() == Expr.Variable.Kind.VAR) {
-                String name = ((Expr.Variable) cur).name();
-                if (name.equals("input") || name.equals("env")) {
-                    return null;
+            if (op.equals("union")) {
+                for (int i = 0; i < other.size(); i++) {
+                    String key = Json.encode(by(f, by, other.get(i), i, other));
+                    if (seen.add(key)) {
+                        out.add(Values.copy(other.get(i)));
+                    }
                 }
-                return new LValue(name, path, cur.span());
-            } else {
-                return null;
             }
-        }
+            run.setResult(out);
+        };
     }
 
     // ---- text.* and object.* --------------------------------------------------------------------
 
-    private void textEdit(Stmt.Invoke s, String op) {
-        String current = Values.toText(in.read(s.target()));
-        String value = Values.toText(attrValue(s, "value", Values.NULL));
-        String out;
-        switch (op) {
-            case "append":
-                out = current + value;
-                break;
-            case "prepend":
-                out = value + current;
-                break;
-            default:
-                out = TextTrim.trim(current, value.isEmpty() ? TextTrim.WHITESPACE : value, !op.equals("rtrim"), !op.equals("ltrim"));
-        }
-        in.write(s.target(), Values.of(out));
+    private static Action textEdit(StatementCompiler c, String op) {
+        Place target = c.place();
+        Code valueCode = c.code("value", Values.NULL);
+        return run -> {
+            Frame f = frame(run);
+            String current = Values.toText(target.read(f));
+            String value = Values.toText(valueCode.eval(f));
+            String out;
+            switch (op) {
+                case "append":
+                    out = current + value;
+                    break;
+                case "prepend":
+                    out = value + current;
+                    break;
+                default:
+                    out = TextTrim.trim(current, value.isEmpty() ? TextTrim.WHITESPACE : value, !op.equals("rtrim"), !op.equals("ltrim"));
+            }
+            target.write(f, Values.of(out));
+        };
     }
 
-    private void textTest(Stmt.Invoke s, String op) {
-        String current = Values.toText(in.read(s.target()));
-        String value = Values.toText(attrValue(s, "value", Values.NULL));
+    private static Action textTest(StatementCompiler c, String op) {
+        Place target = c.place();
+        Code valueCode = c.code("value", Values.NULL);
         boolean ignoreCase = op.startsWith("i");
-        if (ignoreCase) {
-            current = current.toLowerCase();
-            value = value.toLowerCase();
-        }
-        boolean r;
-        if (op.endsWith("contains")) {
-            r = current.contains(value);
-        } else if (op.endsWith("starts_with")) {
-            r = current.startsWith(value);
-        } else {
-            r = current.endsWith(value);
-        }
-        result(s, Values.of(r));
+        return run -> {
+            Frame f = frame(run);
+            String current = Values.toText(target.read(f));
+            String value = Values.toText(valueCode.eval(f));
+            if (ignoreCase) {
+                current = current.toLowerCase();
+                value = value.toLowerCase();
+            }
+            boolean r;
+            if (op.endsWith("contains")) {
+                r = current.contains(value);
+            } else if (op.endsWith("starts_with")) {
+                r = current.startsWith(value);
+            } else {
+                r = current.endsWith(value);
+            }
+            run.setResult(Values.of(r));
+        };
     }
 
-    private void objectView(Stmt.Invoke s, String op) {
-        JsonNode v = in.eval(attr(s, "value"));
-        ArrayNode out = Values.list();
-        if (v.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                add(out, op, Values.of(e.getKey()), e.getValue());
+    private static Action objectView(StatementCompiler c, String op) {
+        Code valueCode = c.code("value", Values.NULL);
+        return run -> {
+            JsonNode v = valueCode.eval(frame(run));
+            ArrayNode out = Values.list();
+            if (v.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    add(out, op, Values.of(e.getKey()), e.getValue());
+                }
+            } else if (v.isArray()) {
+                for (int i = 0; i < v.size(); i++) {
+                    add(out, op, Values.of(i), v.get(i));
+                }
             }
-        } else if (v.isArray()) {
-            for (int i = 0; i < v.size(); i++) {
-                add(out, op, Values.of(i), v.get(i));
-            }
-        }
-        result(s, out);
+            run.setResult(out);
+        };
     }
 
     private static void add(ArrayNode out, String op, JsonNode key, JsonNode value) {
@@ -500,63 +553,86 @@ final class Statements {
 
     // ---- security.* ------------------------------------------------------------------------------
 
-    private void randomNumber(Stmt.Invoke s) {
-        long min = Values.toLong(attrValue(s, "min", Values.of(0)));
-        long max = Values.toLong(attrValue(s, "max", Values.of(9007199254740991L)));
+    private Action security(StatementCompiler c, String op) {
+        switch (op) {
+            case "create_uuid":
+                return run -> run.setResult(Values.of(UUID.randomUUID().toString()));
+            case "random_number": {
+                Code min = c.code("min", Values.of(0));
+                Code max = c.code("max", Values.of(9007199254740991L));
+                return run -> randomNumber(run, Values.toLong(min.eval(frame(run))), Values.toLong(max.eval(frame(run))), c.statement());
+            }
+            case "random_bytes": {
+                Code length = c.code("length", Values.of(1));
+                return run -> {
+                    int n = (int) Math.max(0, Math.min(1 << 20, Values.toLong(length.eval(frame(run)))));
+                    byte[] bytes = new byte[n];
+                    random.nextBytes(bytes);
+                    run.setResult(dev.xsrun.filters.Bytes.of(bytes));
+                };
+            }
+            default:
+                return createPassword(c);
+        }
+    }
+
+    private void randomNumber(StatementRun run, long min, long max, Stmt.Invoke s) {
         if (max < min) {
             throw XsError.fatal("security.random_number: max is below min").at(s.span());
         }
         long span = max - min + 1;
         long r = span <= 0 ? random.nextLong() : min + (long) Math.floor(random.nextDouble() * span);
-        result(s, Values.of(Math.min(max, Math.max(min, r))));
+        run.setResult(Values.of(Math.min(max, Math.max(min, r))));
     }
 
-    private void randomBytes(Stmt.Invoke s) {
-        int length = (int) Math.max(0, Math.min(1 << 20, Values.toLong(attrValue(s, "length", Values.of(1)))));
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes);
-        result(s, dev.xsrun.filters.Bytes.of(bytes));
-    }
-
-    private void createPassword(Stmt.Invoke s) {
-        int count = (int) Math.max(1, Math.min(1024, Values.toLong(attrValue(s, "character_count", Values.of(12)))));
-        boolean lower = Values.truthy(attrValue(s, "require_lowercase", Values.TRUE));
-        boolean upper = Values.truthy(attrValue(s, "require_uppercase", Values.TRUE));
-        boolean digit = Values.truthy(attrValue(s, "require_digit", Values.TRUE));
-        boolean symbol = Values.truthy(attrValue(s, "require_symbol", Values.FALSE));
-        String symbols = Values.toText(attrValue(s, "symbol_whitelist", Values.of("")));
-        if (symbols.isEmpty()) {
-            symbols = "!@#$%^&*()-_=+[]{};:,.?";
-        }
-        Map<String, String> classes = new LinkedHashMap<>();
-        if (lower) {
-            classes.put("lower", "abcdefghijklmnopqrstuvwxyz");
-        }
-        if (upper) {
-            classes.put("upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-        }
-        if (digit) {
-            classes.put("digit", "0123456789");
-        }
-        if (symbol) {
-            classes.put("symbol", symbols);
-        }
-        if (classes.isEmpty()) {
-            classes.put("lower", "abcdefghijklmnopqrstuvwxyz");
-        }
-        String all = String.join("", classes.values());
-        List<Character> chars = new ArrayList<>();
-        for (String c : classes.values()) {
-            chars.add(c.charAt(random.nextInt(c.length())));
-        }
-        while (chars.size() < count) {
-            chars.add(all.charAt(random.nextInt(all.length())));
-        }
-        java.util.Collections.shuffle(chars, random);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            sb.append(chars.get(i));
-        }
-        result(s, Values.of(sb.toString()));
+    private Action createPassword(StatementCompiler c) {
+        Code countCode = c.code("character_count", Values.of(12));
+        Code lowerCode = c.code("require_lowercase", Values.TRUE);
+        Code upperCode = c.code("require_uppercase", Values.TRUE);
+        Code digitCode = c.code("require_digit", Values.TRUE);
+        Code symbolCode = c.code("require_symbol", Values.FALSE);
+        Code whitelist = c.code("symbol_whitelist", Values.of(""));
+        return run -> {
+            Frame f = frame(run);
+            int count = (int) Math.max(1, Math.min(1024, Values.toLong(countCode.eval(f))));
+            boolean lower = Operators.truthy(lowerCode.eval(f));
+            boolean upper = Operators.truthy(upperCode.eval(f));
+            boolean digit = Operators.truthy(digitCode.eval(f));
+            boolean symbol = Operators.truthy(symbolCode.eval(f));
+            String symbols = Values.toText(whitelist.eval(f));
+            if (symbols.isEmpty()) {
+                symbols = "!@#$%^&*()-_=+[]{};:,.?";
+            }
+            Map<String, String> classes = new LinkedHashMap<>();
+            if (lower) {
+                classes.put("lower", "abcdefghijklmnopqrstuvwxyz");
+            }
+            if (upper) {
+                classes.put("upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+            }
+            if (digit) {
+                classes.put("digit", "0123456789");
+            }
+            if (symbol) {
+                classes.put("symbol", symbols);
+            }
+            if (classes.isEmpty()) {
+                classes.put("lower", "abcdefghijklmnopqrstuvwxyz");
+            }
+            String all = String.join("", classes.values());
+            List<Character> chars = new ArrayList<>();
+            for (String k : classes.values()) {
+                chars.add(k.charAt(random.nextInt(k.length())));
+            }
+            while (chars.size() < count) {
+                chars.add(all.charAt(random.nextInt(all.length())));
+            }
+            java.util.Collections.shuffle(chars, random);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                sb.append(chars.get(i));
+            }
+            run.setResult(Values.of(sb.toString()));
+        };
     }
 }

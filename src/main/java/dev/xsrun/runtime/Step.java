@@ -1,23 +1,54 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.xsrun.ast.Document;
 import dev.xsrun.ast.ErrorTypes;
-import dev.xsrun.ast.Expr;
-import dev.xsrun.ast.Stmt;
 import dev.xsrun.value.SourceSpan;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A statement compiled by {@link Compiler}: the nodes below it are resolved once per function, so a
- * loop's body runs without dispatching over the syntax tree or looking anything up by name.
+ * statement runs without dispatching over the syntax tree or looking anything up by name. Running
+ * one answers how it ended: {@link #NEXT}, or a {@code break}, {@code continue}, {@code remove} or
+ * {@code return} that the enclosing loop or function takes (no exception is thrown for those).
  */
 abstract class Step {
-    abstract void run(Frame f);
+    /** The statement ended normally: go on with the next one. */
+    static final int NEXT = 0;
+    static final int BREAK = 1;
+    static final int CONTINUE = 2;
+    static final int REMOVE = 3;
+    /** A {@code return}: its value is in {@link Frame#returned}. */
+    static final int RETURN = 4;
+
+    abstract int run(Frame f);
+
+    /** The word of a loop-control status, for the message when it ends up outside a loop. */
+    static String word(int status) {
+        return status == BREAK ? "break" : status == CONTINUE ? "continue" : "remove";
+    }
+
+    /**
+     * Carries a loop control or return out of a nested stack a {@link StatementFamily.Action} runs
+     * ({@link StatementRun#run}), to the statement, which answers it as its own status.
+     */
+    static final class Unwind extends RuntimeException {
+        final int status;
+
+        Unwind(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
 
     /**
      * A statement list. Counts each statement it runs and gives an error that has no place yet the
@@ -32,19 +63,21 @@ abstract class Step {
             this.spans = spans;
         }
 
-        void run(Frame f) {
+        int run(Frame f) {
+            Interpreter in = f.in;
             for (int i = 0; i < steps.length; i++) {
-                f.in.statementCount++;
+                in.statementCount++;
                 Step s = steps[i];
+                int status;
                 try {
                     // Most statements are assignments and conditionals: calling those directly
                     // lets the JIT inline them here, where a call through run() sees every kind.
                     if (s instanceof Assign) {
-                        ((Assign) s).run(f);
+                        status = ((Assign) s).run(f);
                     } else if (s instanceof Conditional) {
-                        ((Conditional) s).run(f);
+                        status = ((Conditional) s).run(f);
                     } else {
-                        s.run(f);
+                        status = s.run(f);
                     }
                 } catch (XsError e) {
                     throw e.at(spans[i]);
@@ -52,23 +85,17 @@ abstract class Step {
                          | UnsupportedOperationException | NullPointerException bug) {
                     throw XsError.fatal("internal error: " + bug).at(spans[i]);
                 }
+                if (status != NEXT) {
+                    return status;
+                }
             }
-        }
-
-        /** Runs one pass of a loop body; returns how it ended early (break, continue, remove) or null. */
-        Stmt.Jump.Kind iteration(Frame f) {
-            try {
-                run(f);
-                return null;
-            } catch (Interpreter.JumpSignal j) {
-                return j.kind;
-            }
+            return NEXT;
         }
     }
 
     /**
      * {@code var $x} and {@code var.update $x}: a whole variable. The value is copied when it may
-     * share structure with another variable ({@link Interpreter#mayAlias}).
+     * share structure with another variable ({@link Compiler#mayAlias}).
      */
     static final class Assign extends Step {
         private final int id;
@@ -82,9 +109,10 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             JsonNode v = Code.value(value, f);
             f.put(id, copy ? Values.copy(v) : v);
+            return NEXT;
         }
     }
 
@@ -103,7 +131,7 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             JsonNode v = value.eval(f);
             if (copy) {
                 v = Values.copy(v);
@@ -114,16 +142,17 @@ abstract class Step {
                 JsonNode root = f.get(id);
                 if (key == null && root instanceof ArrayNode && i >= 0 && i < root.size()) {
                     ((ArrayNode) root).set((int) i, v);
-                    return;
+                    return NEXT;
                 }
-                f.in.store(id, new JsonNode[] {Code.boxed(i, key)}, v);
-                return;
+                Place.store(f, id, new JsonNode[] {Code.boxed(i, key)}, v);
+                return NEXT;
             }
             JsonNode[] k = new JsonNode[keys.length];
             for (int i = 0; i < k.length; i++) {
                 k[i] = keys[i].eval(f);
             }
-            f.in.store(id, k, v);
+            Place.store(f, id, k, v);
+            return NEXT;
         }
     }
 
@@ -140,16 +169,13 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             for (int i = 0; i < conditions.length; i++) {
                 if (conditions[i].test(f)) {
-                    bodies[i].run(f);
-                    return;
+                    return bodies[i].run(f);
                 }
             }
-            if (otherwise != null) {
-                otherwise.run(f);
-            }
+            return otherwise != null ? otherwise.run(f) : NEXT;
         }
     }
 
@@ -170,26 +196,27 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             JsonNode s = subject.eval(f);
             int start = -1;
             for (int i = 0; i < values.length; i++) {
-                if (Values.looseEquals(s, values[i].eval(f))) {
+                if (Operators.looseEquals(s, values[i].eval(f))) {
                     start = i;
                     break;
                 }
             }
             if (start >= 0) {
                 for (int i = start; i < bodies.length; i++) {
-                    bodies[i].run(f);
+                    int status = bodies[i].run(f);
+                    if (status != NEXT) {
+                        return status;
+                    }
                     if (breaks[i]) {
-                        return;
+                        return NEXT;
                     }
                 }
             }
-            if (otherwise != null) {
-                otherwise.run(f);
-            }
+            return otherwise != null ? otherwise.run(f) : NEXT;
         }
     }
 
@@ -219,13 +246,18 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             for (long i = 0; condition.test(f); i++) {
                 tick(f, i);
-                if (body.iteration(f) == Stmt.Jump.Kind.BREAK) {
+                int status = body.run(f);
+                if (status == BREAK) {
                     break;
                 }
+                if (status == RETURN) {
+                    return RETURN;
+                }
             }
+            return NEXT;
         }
     }
 
@@ -241,39 +273,44 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             long n = Values.toLong(count.eval(f));
             for (long i = 0; i < n; i++) {
                 tick(f, i);
                 if (index >= 0) {
                     f.put(index, Values.of(i));
                 }
-                if (body.iteration(f) == Stmt.Jump.Kind.BREAK) {
+                int status = body.run(f);
+                if (status == BREAK) {
                     break;
                 }
+                if (status == RETURN) {
+                    return RETURN;
+                }
             }
+            return NEXT;
         }
     }
 
     /**
      * {@code foreach (list) { each as $item { .. } }}: goes over a snapshot of the list, each item a
-     * copy; {@code remove} drops items from the variable the list came from at the end. item is -1
-     * without {@code as}.
+     * copy; {@code remove} drops items from the variable the list came from at the end (listPlace,
+     * null when the list is not a variable). item is -1 without {@code as}.
      */
     static final class ForEach extends Loop {
-        private final Expr listExpr;
         private final Code list;
+        private final Place listPlace;
         private final int item;
 
-        ForEach(Expr listExpr, Code list, int item, Block body, SourceSpan span) {
+        ForEach(Code list, Place listPlace, int item, Block body, SourceSpan span) {
             super(body, span);
-            this.listExpr = listExpr;
             this.list = list;
+            this.listPlace = listPlace;
             this.item = item;
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             JsonNode source = list.eval(f);
             List<JsonNode> items = new ArrayList<>();
             if (source.isArray() || source.isObject()) {
@@ -287,11 +324,14 @@ abstract class Step {
                 if (item >= 0) {
                     f.put(item, Values.copy(items.get(i)));
                 }
-                Stmt.Jump.Kind ended = body.iteration(f);
-                if (ended == Stmt.Jump.Kind.BREAK) {
+                int status = body.run(f);
+                if (status == BREAK) {
                     break;
                 }
-                if (ended == Stmt.Jump.Kind.REMOVE) {
+                if (status == RETURN) {
+                    return RETURN;
+                }
+                if (status == REMOVE) {
                     if (removed == null) {
                         removed = new ArrayList<>();
                     }
@@ -299,35 +339,45 @@ abstract class Step {
                 }
             }
             if (removed != null) {
-                f.in.statements().removeElements(listExpr, source, removed, span);
+                removeElements(f, source, removed);
             }
+            return NEXT;
+        }
+
+        /** Applies the {@code remove}s done inside the loop to the variable the loop went over. */
+        private void removeElements(Frame f, JsonNode source, List<Integer> removed) {
+            if (listPlace == null) {
+                throw XsError.fatal("`remove` needs the foreach list to be a variable").at(span);
+            }
+            Set<Integer> drop = new LinkedHashSet<>(removed);
+            ArrayNode out = Values.list();
+            int i = 0;
+            Iterator<JsonNode> it = source.elements();
+            while (it.hasNext()) {
+                JsonNode e = it.next();
+                if (!drop.contains(i++)) {
+                    out.add(e);
+                }
+            }
+            listPlace.write(f, out);
         }
     }
 
-    /** {@code break}, {@code continue}, {@code remove}: unwinds to the loop. */
+    /** {@code break}, {@code continue}, {@code remove}: ends the loop's pass with that status. */
     static final class Jump extends Step {
-        private final Interpreter.JumpSignal signal;
+        private final int status;
 
-        Jump(Stmt.Jump.Kind kind) {
-            switch (kind) {
-                case BREAK:
-                    signal = Interpreter.BREAK;
-                    break;
-                case CONTINUE:
-                    signal = Interpreter.CONTINUE;
-                    break;
-                default:
-                    signal = Interpreter.REMOVE;
-            }
+        Jump(int status) {
+            this.status = status;
         }
 
         @Override
-        void run(Frame f) {
-            throw signal;
+        int run(Frame f) {
+            return status;
         }
     }
 
-    /** {@code return { value = e }}: unwinds to the function. */
+    /** {@code return { value = e }}: ends the function. */
     static final class Return extends Step {
         private final Code value;
 
@@ -336,8 +386,9 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
-            throw new Interpreter.ReturnSignal(value.eval(f));
+        int run(Frame f) {
+            f.returned = value.eval(f);
+            return RETURN;
         }
     }
 
@@ -358,9 +409,9 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             if (condition.test(f)) {
-                return;
+                return NEXT;
             }
             String message = error == null ? "" : Values.toText(error.eval(f));
             JsonNode data = payload == null ? Values.NULL : payload.eval(f);
@@ -381,14 +432,14 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             String n = Values.toText(name.eval(f));
             String message = Values.toText(value.eval(f));
             throw new XsError(XsError.Kind.RUNTIME, XsError.FATAL, n, 500, message, null, span);
         }
     }
 
-    /** {@code try_catch}: a timeout is never caught; finallyBody is null when absent. */
+    /** {@code try_catch}: a timeout is never caught; finallyBody is null when absent and, when it ends early, wins. */
     static final class TryCatch extends Step {
         private final Block tryBody;
         private final Block catchBody;
@@ -403,20 +454,34 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
+            int status;
             try {
-                tryBody.run(f);
-            } catch (XsError e) {
-                if (e.kind() == XsError.Kind.TIMEOUT) {
-                    throw e;
+                try {
+                    status = tryBody.run(f);
+                } catch (XsError e) {
+                    if (e.kind() == XsError.Kind.TIMEOUT) {
+                        throw e;
+                    }
+                    f.put(error, e.toErrorValue());
+                    status = catchBody.run(f);
                 }
-                f.put(error, e.toErrorValue());
-                catchBody.run(f);
-            } finally {
+            } catch (RuntimeException | Error failure) {
                 if (finallyBody != null) {
-                    finallyBody.run(f);
+                    int early = finallyBody.run(f);
+                    if (early != NEXT) {
+                        return early;
+                    }
+                }
+                throw failure;
+            }
+            if (finallyBody != null) {
+                int early = finallyBody.run(f);
+                if (early != NEXT) {
+                    return early;
                 }
             }
+            return status;
         }
     }
 
@@ -429,20 +494,23 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
-            body.run(f);
+        int run(Frame f) {
+            return body.run(f);
         }
     }
 
-    /** {@code function.run "name" { input = e } as $x}; input is null and as -1 when absent. */
-    static final class FunctionRun extends Step {
+    /**
+     * {@code function.run "name" { input = e } as $x} of a name that is not a function of the job
+     * (a built-in, or an error when there is none); input is null and as -1 when absent.
+     */
+    static final class CallByName extends Step {
         private final String function;
         private final Code input;
         private final int as;
         private final SourceSpan nameSpan;
         private final SourceSpan span;
 
-        FunctionRun(String function, Code input, int as, SourceSpan nameSpan, SourceSpan span) {
+        CallByName(String function, Code input, int as, SourceSpan nameSpan, SourceSpan span) {
             this.function = function;
             this.input = input;
             this.as = as;
@@ -451,34 +519,110 @@ abstract class Step {
         }
 
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
             JsonNode arguments = input == null ? Values.object() : input.eval(f);
             f.in.checkDeadline(span);
             JsonNode result = f.in.call(function, arguments, nameSpan);
             if (as >= 0) {
                 f.put(as, result);
             }
+            return NEXT;
         }
     }
 
-    /** Every other statement ({@code api.request}, {@code array.push}, ...), by its handler. */
-    static final class Invoke extends Step {
-        private final Stmt.Invoke statement;
+    /**
+     * {@code function.run} of a function of the job, known when compiled. When the input is written
+     * as an object literal with plain keys, each declared input is bound straight from its entry
+     * (entries[k] of inputs[k], -1 when not written) without building the caller's object first;
+     * otherwise (input != null) the input is evaluated and bound by name.
+     */
+    static final class Call extends Step {
+        private final Document.FunctionDef callee;
+        /** Every entry of the literal, evaluated in source order; null when the input is not a literal. */
+        private final Code[] values;
+        /** For each declared input, the literal entry that gives it, or -1. */
+        private final int[] entries;
+        /** The input when it is not a literal of plain keys (or null when there is none and values is null). */
+        private final Code input;
+        private final int as;
+        private final SourceSpan nameSpan;
+        private final SourceSpan span;
+        private Compiler.Function code;
 
-        Invoke(Stmt.Invoke statement) {
-            this.statement = statement;
+        Call(Document.FunctionDef callee, Code[] values, int[] entries, Code input, int as, SourceSpan nameSpan, SourceSpan span) {
+            this.callee = callee;
+            this.values = values;
+            this.entries = entries;
+            this.input = input;
+            this.as = as;
+            this.nameSpan = nameSpan;
+            this.span = span;
         }
 
         @Override
-        void run(Frame f) {
-            f.in.statements().run(statement);
+        int run(Frame f) {
+            Interpreter in = f.in;
+            JsonNode[] given = null;
+            JsonNode arguments = null;
+            if (values != null) {
+                JsonNode[] v = new JsonNode[values.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = values[i].eval(f);
+                }
+                given = new JsonNode[entries.length];
+                for (int k = 0; k < given.length; k++) {
+                    given[k] = entries[k] < 0 ? null : v[entries[k]];
+                }
+            } else {
+                arguments = input == null ? Values.object() : input.eval(f);
+            }
+            in.checkDeadline(span);
+            Compiler.Function c = code;
+            if (c == null) {
+                c = in.compiled(callee);
+                code = c;
+            }
+            JsonNode result = in.invoke(callee, c, given, arguments, nameSpan);
+            if (as >= 0) {
+                f.put(as, result);
+            }
+            return NEXT;
+        }
+    }
+
+    /**
+     * A statement of a {@link StatementFamily} (the runtime's own included): its compiled action,
+     * run with the statement's {@code as} slot at hand.
+     */
+    static final class Family extends Step {
+        private final StatementFamily.Action action;
+        private final int as;
+
+        Family(StatementFamily.Action action, int as) {
+            this.action = action;
+            this.as = as;
+        }
+
+        @Override
+        int run(Frame f) {
+            int saved = f.resultSlot;
+            f.resultSlot = as;
+            try {
+                action.run(f);
+                return NEXT;
+            } catch (Unwind u) {
+                return u.status;
+            } finally {
+                f.resultSlot = saved;
+            }
         }
     }
 
     /** A disabled statement: counted, never run. */
     static final class Disabled extends Step {
         @Override
-        void run(Frame f) {
+        int run(Frame f) {
+            return NEXT;
         }
     }
 }

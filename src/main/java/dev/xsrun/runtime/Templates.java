@@ -1,5 +1,6 @@
 package dev.xsrun.runtime;
 
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.Json;
 import dev.xsrun.value.XsError;
@@ -19,13 +20,13 @@ final class Templates {
     private Templates() {
     }
 
-    static String render(String template, Interpreter in) {
+    static String render(String template, Frame in) {
         StringBuilder out = new StringBuilder();
         render(template, 0, template.length(), in, new HashMap<>(), out);
         return out.toString();
     }
 
-    private static void render(String t, int from, int to, Interpreter in, Map<String, JsonNode> locals, StringBuilder out) {
+    private static void render(String t, int from, int to, Frame in, Map<String, JsonNode> locals, StringBuilder out) {
         int i = from;
         while (i < to) {
             int expr = t.indexOf("{{", i);
@@ -52,7 +53,7 @@ final class Templates {
             int afterTag = close + 2;
             if (body.startsWith("if ")) {
                 int[] parts = matching(t, afterTag, to, "if", "endif");
-                boolean cond = Values.truthy(value(body.substring(3).trim(), in, locals));
+                boolean cond = Operators.truthy(value(body.substring(3).trim(), in, locals));
                 if (cond) {
                     render(t, afterTag, parts[1] >= 0 ? parts[1] : parts[2], in, locals, out);
                 } else if (parts[1] >= 0) {
@@ -129,7 +130,7 @@ final class Templates {
         throw XsError.fatal("util.template_engine: {% " + open + " %} without {% " + end + " %}");
     }
 
-    private static JsonNode value(String expr, Interpreter in, Map<String, JsonNode> locals) {
+    private static JsonNode value(String expr, Frame in, Map<String, JsonNode> locals) {
         String[] parts = expr.split("\\|");
         JsonNode v = path(parts[0].trim(), in, locals);
         for (int k = 1; k < parts.length; k++) {
@@ -138,7 +139,7 @@ final class Templates {
         return v;
     }
 
-    private static JsonNode path(String p, Interpreter in, Map<String, JsonNode> locals) {
+    private static JsonNode path(String p, Frame in, Map<String, JsonNode> locals) {
         if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2 || p.startsWith("'") && p.endsWith("'") && p.length() >= 2) {
             return Values.of(p.substring(1, p.length() - 1));
         }
@@ -153,12 +154,12 @@ final class Templates {
         if (locals.containsKey(segs[0])) {
             v = locals.get(segs[0]);
         } else if (segs[0].equals("input")) {
-            v = in.frame().input;
+            v = in.input();
         } else if (segs[0].equals("var") && segs.length > 1) {
-            v = Values.orNull(in.frame().get(segs[1]));
+            v = Values.orNull(in.get(segs[1]));
             k = 2;
         } else {
-            v = Values.orNull(in.frame().get(segs[0]));
+            v = Values.orNull(in.get(segs[0]));
         }
         for (; k < segs.length; k++) {
             v = Values.field(v, segs[k]);
@@ -199,7 +200,7 @@ final class Templates {
                 return Values.of(sb.toString());
             }
             case "default":
-                return Values.truthy(v) ? v : Values.of(arg == null ? "" : arg);
+                return Operators.truthy(v) ? v : Values.of(arg == null ? "" : arg);
             case "json_encode":
                 return Values.of(Json.encode(v));
             case "first":

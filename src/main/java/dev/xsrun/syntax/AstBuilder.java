@@ -14,6 +14,7 @@ import dev.xsrun.ast.Stmt;
 import dev.xsrun.diag.Diagnostic;
 import dev.xsrun.value.SourceSpan;
 import dev.xsrun.diag.Suggestions;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.syntax.gen.XanoScriptParser;
 import dev.xsrun.syntax.gen.XanoScriptParser.*;
@@ -322,7 +323,7 @@ final class AstBuilder {
                 && ((Expr.Unary) e).operand() instanceof Expr.Literal) {
             JsonNode v = ((Expr.Literal) ((Expr.Unary) e).operand()).value();
             if (v.isNumber()) {
-                return Values.negate(v);
+                return Operators.negate(v);
             }
         }
         if (e instanceof Expr.ArrayLiteral) {
@@ -468,7 +469,7 @@ final class AstBuilder {
                 if (key.equals("description") && v != null) {
                     description = Values.toText(v);
                 } else if (key.equals("sensitive") && v != null) {
-                    sensitive = Values.truthy(v);
+                    sensitive = Operators.truthy(v);
                 } else if (key.equals("values") && v != null && v.isArray()) {
                     for (JsonNode e : v) {
                         values.add(Values.toText(e));
@@ -487,7 +488,7 @@ final class AstBuilder {
     private JsonNode inputDefault(InputDefaultContext c) {
         if (c.NUMBER() != null) {
             JsonNode n = Strings.number(c.NUMBER().getText());
-            return c.MINUS() != null ? Values.negate(n) : n;
+            return c.MINUS() != null ? Operators.negate(n) : n;
         }
         if (c.STRING() != null) {
             return Values.of(Strings.unquoteDouble(c.STRING().getText()));
@@ -586,7 +587,7 @@ final class AstBuilder {
             for (ItemContext item : s.block().item()) {
                 if (item instanceof AttributeContext && ((AttributeContext) item).word().getText().equals("disabled")) {
                     Expr v = expr(((AttributeContext) item).expr());
-                    if (v instanceof Expr.Literal && Values.truthy(((Expr.Literal) v).value())) {
+                    if (v instanceof Expr.Literal && Operators.truthy(((Expr.Literal) v).value())) {
                         disabled = true;
                     }
                 }
@@ -1335,7 +1336,7 @@ final class AstBuilder {
             NumberLiteralContext n = (NumberLiteralContext) p;
             JsonNode v = Strings.number(n.NUMBER().getText());
             if (n.MINUS() != null) {
-                v = Values.negate(v);
+                v = Operators.negate(v);
             }
             return new Expr.Literal(v, span(n));
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.xsrun.value.Json;
+import dev.xsrun.value.Operators;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
 import java.util.Set;
@@ -79,7 +80,7 @@ class HigherOrderFiltersTest {
 
     @Test
     void reduceTakesExpressionThenInitial() {
-        Lambda sum = (self, i, p, r) -> Values.add(self, r);
+        Lambda sum = (self, i, p, r) -> Operators.add(self, r);
         same("10", call("reduce", "[1,2,3,4]", sum, Values.of(0)));
         same("6", call("reduce", "[1,2,3]", sum, Values.of(0)));
         same("5", call("reduce", "[]", sum, Values.of(5)));
@@ -88,7 +89,7 @@ class HigherOrderFiltersTest {
 
     @Test
     void transformBindsTheInput() {
-        same("20", call("transform", "2", (self, i, p, r) -> Values.multiply(self, Values.of(10))));
+        same("20", call("transform", "2", (self, i, p, r) -> Operators.multiply(self, Values.of(10))));
         same("\"x\"", call("transform", "null", (self, i, p, r) -> Values.of("x")));
     }
 

@@ -88,6 +88,33 @@ final class Statements {
         handlers.put("security.random_number", this::randomNumber);
         handlers.put("security.random_bytes", this::randomBytes);
         handlers.put("security.create_password", this::createPassword);
+        security("security.check_password", SecurityStatements::checkPassword);
+        security("security.encrypt", SecurityStatements::encrypt);
+        security("security.decrypt", SecurityStatements::decrypt);
+        security("security.jws_encode", SecurityStatements::jwsEncode);
+        security("security.jws_decode", SecurityStatements::jwsDecode);
+        security("security.jwe_encode", SecurityStatements::jweEncode);
+        security("security.jwe_decode", SecurityStatements::jweDecode);
+        security("security.create_secret_key", SecurityStatements::createSecretKey);
+        security("security.create_curve_key", SecurityStatements::createCurveKey);
+        security("security.create_rsa_key", SecurityStatements::createRsaKey);
+    }
+
+    /**
+     * Registers a {@link SecurityStatements} operation: it reads the evaluated attributes; a failed
+     * token check is access denied (403), any other failure a fatal error, each naming the statement.
+     */
+    private void security(String name, java.util.function.Function<java.util.function.Function<String, JsonNode>, JsonNode> op) {
+        handlers.put(name, s -> {
+            try {
+                result(s, op.apply(attribute -> s.attribute(attribute) == null ? null : in.eval(s.attribute(attribute))));
+            } catch (dev.xsrun.filters.Crypto.Failure e) {
+                String message = name + ": " + e.getMessage();
+                throw (name.endsWith("_decode")
+                        ? new XsError(XsError.Kind.RUNTIME, "ERROR_CODE_ACCESS_DENIED", "accessdenied", 403, message, null, null)
+                        : XsError.fatal(message)).at(s.span());
+            }
+        });
     }
 
     void run(Stmt.Invoke s) {

@@ -531,10 +531,7 @@ public final class Crypto {
         byte[] encryptedKey;
         try {
             if (alg.equals("dir")) {
-                cek = secret(key);
-                if (cek.length != cekLen) {
-                    throw new Failure("the key must be " + cekLen + " bytes long for " + enc);
-                }
+                cek = Arrays.copyOf(secret(key), cekLen);
                 encryptedKey = new byte[0];
             } else {
                 cek = new byte[cekLen];
@@ -566,7 +563,7 @@ public final class Crypto {
         }
         int cekLen = cekLength(enc);
         try {
-            byte[] cek = alg.equals("dir") ? secret(key) : wrapKey(alg, key, unb64(parts[1]), false);
+            byte[] cek = alg.equals("dir") ? Arrays.copyOf(secret(key), cekLen) : wrapKey(alg, key, unb64(parts[1]), false);
             if (cek.length != cekLen) {
                 throw new Failure("unable to decrypt: wrong key length");
             }
@@ -588,11 +585,9 @@ public final class Crypto {
             case "A128KW":
             case "A192KW":
             case "A256KW": {
-                byte[] kek = secret(key);
-                int want = Integer.parseInt(alg.substring(1, 4)) / 8;
-                if (kek.length != want) {
-                    throw new Failure("the key must be " + want + " bytes long for " + alg);
-                }
+                // a key of another length is cut or zero-padded, as openssl_encrypt treats AES keys: Xano's
+                // own example wraps with a 38-character secret under A256KW
+                byte[] kek = Arrays.copyOf(secret(key), Integer.parseInt(alg.substring(1, 4)) / 8);
                 Cipher ci = Cipher.getInstance("AESWrap");
                 if (wrap) {
                     ci.init(Cipher.WRAP_MODE, new SecretKeySpec(kek, "AES"));

@@ -147,7 +147,9 @@ final class EncodingFilters {
             }
             return Values.of(u.with(kept));
         });
-        r.register(filter("url_encode").build(), c -> Values.of(urlencode(text(c), false)));
+        // PHP urlencode but a space is %20, as the extension's hover example states ("+" in the
+        // output can only come from a space: a literal plus is %2B)
+        r.register(filter("url_encode").build(), c -> Values.of(urlencode(text(c), false).replace("+", "%20")));
         r.register(filter("url_encode_rfc3986").build(), c -> Values.of(urlencode(text(c), true)));
         r.register(filter("url_getarg").arg("name", TEXT).opt("default", ANY, Values.NULL).build(), c -> {
             for (String p : Url.split(c.inputText()).pairs()) {

@@ -123,10 +123,10 @@ public final class StatementCatalogue {
         add("security.jws_decode", Target.NONE, false, List.of("token", "key", "check_claims", "signature_algorithm", "timeDrift"), List.of(), true);
         add("security.jwe_encode", Target.NONE, false, List.of("headers", "claims", "key", "key_algorithm", "content_algorithm", "ttl"), List.of(), true);
         add("security.jwe_decode", Target.NONE, false, List.of("token", "key", "check_claims", "key_algorithm", "content_algorithm", "timeDrift"), List.of(), true);
-        for (String op : List.of("security.create_auth_token", "security.create_rsa_key", "security.create_secret_key",
-                "security.create_curve_key")) {
-            notLocal(op);
-        }
+        add("security.create_secret_key", Target.NONE, false, List.of("bits", "format"), List.of(), true);
+        add("security.create_rsa_key", Target.NONE, false, List.of("bits", "format"), List.of(), true);
+        add("security.create_curve_key", Target.NONE, false, List.of("curve", "format"), List.of(), true);
+        notLocal("security.create_auth_token");
 
         for (String op : List.of("db.get", "db.has", "db.query", "db.add", "db.edit", "db.patch", "db.add_or_edit", "db.del",
                 "db.truncate", "db.bulk.add", "db.bulk.patch", "db.bulk.update", "db.bulk.delete", "db.transaction",

@@ -147,7 +147,9 @@ final class EncodingFilters {
             }
             return Values.of(u.with(kept));
         });
-        r.register(filter("url_encode").build(), c -> Values.of(urlencode(text(c), false)));
+        // PHP urlencode but a space is %20, as the extension's hover example states ("+" in the
+        // output can only come from a space: a literal plus is %2B)
+        r.register(filter("url_encode").build(), c -> Values.of(urlencode(text(c), false).replace("+", "%20")));
         r.register(filter("url_encode_rfc3986").build(), c -> Values.of(urlencode(text(c), true)));
         r.register(filter("url_getarg").arg("name", TEXT).opt("default", ANY, Values.NULL).build(), c -> {
             for (String p : Url.split(c.inputText()).pairs()) {
@@ -453,7 +455,10 @@ final class EncodingFilters {
         }
     }
 
-    /** {"@attributes": {...}, "value": text or {child: element or [elements]}}. */
+    /**
+     * {"@attributes": {...} or [], "value": text or [{child: element}, ...]}: the shape of the VS Code
+     * extension's hover example, with children in document order, one single-key object each.
+     */
     private static JsonNode element(Element e) {
         ObjectNode out = Values.object();
         NamedNodeMap attrs = e.getAttributes();
@@ -462,26 +467,16 @@ final class EncodingFilters {
             for (int i = 0; i < attrs.getLength(); i++) {
                 a.put(attrs.item(i).getNodeName(), attrs.item(i).getNodeValue());
             }
+        } else {
+            out.putArray("@attributes");
         }
         NodeList kids = e.getChildNodes();
-        ObjectNode children = Values.object();
+        ArrayNode children = Values.list();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < kids.getLength(); i++) {
             Node k = kids.item(i);
             if (k.getNodeType() == Node.ELEMENT_NODE) {
-                String name = ((Element) k).getTagName();
-                JsonNode v = element((Element) k);
-                JsonNode prev = children.get(name);
-                if (prev == null) {
-                    children.set(name, v);
-                } else if (prev.isArray()) {
-                    ((ArrayNode) prev).add(v);
-                } else {
-                    ArrayNode list = Values.list();
-                    list.add(prev);
-                    list.add(v);
-                    children.set(name, list);
-                }
+                children.addObject().set(((Element) k).getTagName(), element((Element) k));
             } else if (k.getNodeType() == Node.TEXT_NODE || k.getNodeType() == Node.CDATA_SECTION_NODE) {
                 text.append(k.getNodeValue());
             }

@@ -34,9 +34,11 @@ final class TextFilters {
                 c -> convert(c, Bytes.of(textInput(c)), c.text(1), c.text(0)));
         r.register(filter("detect_encoding").build(), TextFilters::detectEncoding);
         r.register(filter("ends_with").arg("text", TEXT).build(), c -> Values.of(c.inputText().endsWith(c.text(0))));
+        // control characters, quotes and backslashes as in a JSON string body (the extension's hover
+        // example), and &, <, > as HTML entities (the MCP docs' "<script>" example): both sources hold
         r.register(filter("escape").build(), c -> {
             String q = Json.quote(c.inputText());
-            return Values.of(q.substring(1, q.length() - 1));
+            return Values.of(q.substring(1, q.length() - 1).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         });
         r.register(filter("from_utf8").build(), c -> convert(c, Bytes.of(textInput(c)), "UTF-8", "ISO-8859-1"));
         r.register(filter("icontains").arg("needle", TEXT).build(),

@@ -40,7 +40,10 @@ final class Statements implements StatementFamily {
             "text.append", "text.prepend", "text.trim", "text.ltrim", "text.rtrim",
             "text.contains", "text.icontains", "text.starts_with", "text.istarts_with", "text.ends_with", "text.iends_with",
             "object.keys", "object.values", "object.entries",
-            "security.create_uuid", "security.random_number", "security.random_bytes", "security.create_password");
+            "security.create_uuid", "security.random_number", "security.random_bytes", "security.create_password",
+            "security.check_password", "security.encrypt", "security.decrypt", "security.jws_encode", "security.jws_decode",
+            "security.jwe_encode", "security.jwe_decode", "security.create_secret_key", "security.create_curve_key",
+            "security.create_rsa_key");
 
     private final RunContext ctx;
     private final SecureRandom random = new SecureRandom();
@@ -571,9 +574,56 @@ final class Statements implements StatementFamily {
                     run.setResult(dev.xsrun.filters.Bytes.of(bytes));
                 };
             }
-            default:
+            case "create_password":
                 return createPassword(c);
+            case "check_password":
+                return crypto(c, SecurityStatements::checkPassword);
+            case "encrypt":
+                return crypto(c, SecurityStatements::encrypt);
+            case "decrypt":
+                return crypto(c, SecurityStatements::decrypt);
+            case "jws_encode":
+                return crypto(c, SecurityStatements::jwsEncode);
+            case "jws_decode":
+                return crypto(c, SecurityStatements::jwsDecode);
+            case "jwe_encode":
+                return crypto(c, SecurityStatements::jweEncode);
+            case "jwe_decode":
+                return crypto(c, SecurityStatements::jweDecode);
+            case "create_secret_key":
+                return crypto(c, SecurityStatements::createSecretKey);
+            case "create_curve_key":
+                return crypto(c, SecurityStatements::createCurveKey);
+            default:
+                return crypto(c, SecurityStatements::createRsaKey);
         }
+    }
+
+    /**
+     * A {@link SecurityStatements} operation over the statement's compiled attributes: a failed token
+     * check is access denied (403), any other failure a fatal error, each naming the statement.
+     */
+    private static Action crypto(StatementCompiler c, java.util.function.Function<java.util.function.Function<String, JsonNode>, JsonNode> op) {
+        Stmt.Invoke s = c.statement();
+        String name = s.name();
+        Map<String, Code> attributes = new java.util.HashMap<>();
+        for (Map.Entry<String, Expr> a : s.attributes().entrySet()) {
+            attributes.put(a.getKey(), c.code(a.getValue()));
+        }
+        return run -> {
+            Frame f = frame(run);
+            try {
+                run.setResult(op.apply(attribute -> {
+                    Code code = attributes.get(attribute);
+                    return code == null ? null : code.eval(f);
+                }));
+            } catch (dev.xsrun.filters.Crypto.Failure e) {
+                String message = name + ": " + e.getMessage();
+                throw (name.endsWith("_decode")
+                        ? new XsError(XsError.Kind.RUNTIME, "ERROR_CODE_ACCESS_DENIED", "accessdenied", 403, message, null, null)
+                        : XsError.fatal(message)).at(s.span());
+            }
+        };
     }
 
     private void randomNumber(StatementRun run, long min, long max, Stmt.Invoke s) {

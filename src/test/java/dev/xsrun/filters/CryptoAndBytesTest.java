@@ -75,6 +75,10 @@ class CryptoAndBytesTest {
             JsonNode back = f("jwe_decode", token, Values.object(), t(c[2]), t(c[0]), t(c[1]));
             assertEquals(Json.encode(claims), Json.encode(back));
         }
+        // a key of another length is cut or zero-padded (Xano's own example uses a 38-character A256KW key)
+        JsonNode odd = f("jwe_encode", claims, Values.object(), t("a-secret-that-is-longer-than-32-bytes!"), t("A256KW"), t("A256GCM"));
+        assertEquals(Json.encode(claims), Json.encode(f("jwe_decode", odd, Values.object(),
+                t("a-secret-that-is-longer-than-32-bytes!"), t("A256KW"), t("A256GCM"))));
         JsonNode token = f("jwe_encode", t("plain text"), Values.object(), t("0123456789abcdef"), t("A128KW"), t("A128GCM"));
         assertEquals("plain text", f("jwe_decode", token, Values.object(), t("0123456789abcdef"), t("A128KW"), t("A128GCM")).textValue());
         String tampered = token.textValue().substring(0, token.textValue().length() - 2) + "AA";

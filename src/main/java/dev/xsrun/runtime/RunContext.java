@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
 public record RunContext(Program program, Map<String, Builtin> builtins, Env env, HttpCaller http,
                          FilterRegistry filters, Consumer<String> debugLog, Consumer<String> warnings,
                          Limits limits, LongSupplier clock, Function<String, Expr> expressionParser,
-                         Secrets secrets) {
+                         Secrets secrets, StatementFamily statements) {
 
     public RunContext {
         Objects.requireNonNull(program, "program");
@@ -58,6 +58,7 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
         b.clock = clock;
         b.expressionParser = expressionParser;
         b.secrets = secrets;
+        b.statements = statements;
         return b;
     }
 
@@ -78,6 +79,8 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
             throw XsError.fatal("to_expr: expressions cannot be parsed in this run");
         };
         private Secrets secrets;
+        /** The statements implemented outside the core (the database's db.*), or null. */
+        private StatementFamily statements;
 
         private Builder(Program program) {
             this.program = Objects.requireNonNull(program, "program");
@@ -134,9 +137,14 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
             return this;
         }
 
+        public Builder statements(StatementFamily f) {
+            statements = f;
+            return this;
+        }
+
         public RunContext build() {
             return new RunContext(program, builtins, env, http, filters == null ? FilterRegistry.standard() : filters,
-                    debugLog, warnings, limits, clock, expressionParser, secrets == null ? new Secrets() : secrets);
+                    debugLog, warnings, limits, clock, expressionParser, secrets == null ? new Secrets() : secrets, statements);
         }
     }
 }

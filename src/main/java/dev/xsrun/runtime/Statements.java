@@ -41,9 +41,30 @@ final class Statements {
     private final Map<String, Handler> handlers = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
 
+    private final StatementFamily family;
+    private final StatementFamily.Host host;
+
     Statements(Interpreter in, RunContext ctx) {
         this.in = in;
         this.ctx = ctx;
+        this.family = ctx.statements();
+        this.host = new StatementFamily.Host() {
+            public JsonNode eval(Expr e) {
+                return in.eval(e);
+            }
+
+            public void result(Stmt.Invoke s, JsonNode value) {
+                Statements.this.result(s, value);
+            }
+
+            public void execute(List<Stmt> body) {
+                in.execute(body);
+            }
+
+            public void checkDeadline(SourceSpan at) {
+                in.checkDeadline(at);
+            }
+        };
         handlers.put("api.request", this::apiRequest);
         handlers.put("debug.log", s -> ctx.debugLog().accept(where(s) + " " + logText(in.eval(attr(s, "value")))));
         handlers.put("debug.stop", s -> in.stop(in.evalOwned(attr(s, "value")), s.span()));
@@ -92,6 +113,10 @@ final class Statements {
 
     void run(Stmt.Invoke s) {
         Handler h = handlers.get(s.name());
+        if (h == null && family != null && s.name().startsWith(family.prefix())) {
+            family.run(s, host);
+            return;
+        }
         if (h == null) {
             StatementCatalogue.Shape shape = StatementCatalogue.lookup(s.name());
             boolean platform = shape != null && !shape.local() || StatementCatalogue.isNotLocalFamily(s.name());

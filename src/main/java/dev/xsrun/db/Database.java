@@ -363,13 +363,18 @@ public final class Database implements StatementFamily, AutoCloseable {
     /** Inserts validated rows in one transaction, batched; returns how many. */
     long insertAll(TableSchema t, List<ObjectNode> rows, boolean allowId) {
         return engine().atomically(c -> {
+            // rows are inserted in order (ids follow it): a batch runs when the next row names other fields
             Map<String, PreparedStatement> bySet = new HashMap<>();
+            PreparedStatement pendingBatch = null;
             try {
                 for (ObjectNode row : rows) {
                     List<String> names = new ArrayList<>();
                     row.fieldNames().forEachRemaining(names::add);
                     String key = String.join("\u0000", names);
                     PreparedStatement p = bySet.get(key);
+                    if (p != pendingBatch && pendingBatch != null) {
+                        pendingBatch.executeBatch();
+                    }
                     if (p == null) {
                         StringBuilder cols = new StringBuilder();
                         StringBuilder marks = new StringBuilder();
@@ -386,9 +391,10 @@ public final class Database implements StatementFamily, AutoCloseable {
                         TableSchema.set(p, i++, t.field(n), row.get(n));
                     }
                     p.addBatch();
+                    pendingBatch = p;
                 }
-                for (PreparedStatement p : bySet.values()) {
-                    p.executeBatch();
+                if (pendingBatch != null) {
+                    pendingBatch.executeBatch();
                 }
             } finally {
                 for (PreparedStatement p : bySet.values()) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One database the job's statements run on: the embedded SQLite file (or memory) or a PostgreSQL
@@ -73,6 +72,14 @@ public final class Engine implements AutoCloseable {
     }
 
     private static Engine sqlite(String file) {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw XsError.fatal("cannot create the folder of the database " + file + ": " + e.getMessage());
+            }
+        }
         return new Engine(false, "jdbc:sqlite:" + file, new Properties(), file, 1);
     }
 
@@ -329,7 +336,4 @@ public final class Engine implements AutoCloseable {
             idle.clear();
         }
     }
-
-    /** Waits at most this long for a free connection before failing (never "database is locked"). */
-    static final long WAIT_SECONDS = TimeUnit.MINUTES.toSeconds(10);
 }

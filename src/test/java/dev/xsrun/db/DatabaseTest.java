@@ -469,6 +469,67 @@ class DatabaseTest {
         assertFalse(c.all().contains("topsecret"));
     }
 
+    static final String MANY_TRANSACTIONS = """
+                for (400) {
+                  each as $i {
+                    db.transaction {
+                      stack {
+                        for (250) {
+                          each as $j {
+                            db.add "category" { data = {label: "batch " ~ $i} }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+            """;
+
+    private long rows(String engine, Path job) {
+        try (Engine e = Engine.forSetting(db(engine, job), job)) {
+            return e.once(c -> {
+                try (java.sql.Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + Engine.q("category"))) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aKilledRunLeavesWholeTransactionsOnly(String engine) throws Exception {
+        Assumptions.assumeFalse(engine.equals("memory"));
+        Path job = job("killed", "", MANY_TRANSACTIONS, "null", CATEGORY);
+        assertEquals(0, Cli.run("db", "reset", "--job", job.toString(), "--db", db(engine, job)).exit);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.xsrun.cli.Main",
+                "run", job.toString(), "--db", db(engine, job)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long seen = 0;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (seen == 0 && p.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            seen = rows(engine, job);
+        }
+        p.destroyForcibly().waitFor();
+        assertTrue(seen > 0, "the child wrote something before it was killed");
+        long after = rows(engine, job);
+        assertTrue(after >= seen && after < 100_000, "killed mid-run: " + after);
+        assertEquals(0, after % 250, "only whole transactions: " + after);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aTimeoutLeavesWholeTransactionsOnly(String engine) throws Exception {
+        Assumptions.assumeFalse(engine.equals("memory"));
+        Path job = job("timeout", "", MANY_TRANSACTIONS, "null", CATEGORY);
+        Cli c = fresh(engine, job, "--timeout", "1500ms");
+        assertEquals(75, c.exit, c.toString());
+        long after = rows(engine, job);
+        assertEquals(0, after % 250, "only whole transactions: " + after);
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -58,7 +58,7 @@ public final class DbCommand implements Runnable {
             }
         }
         Path folder = loaded.folder();
-        return new Database(loaded.tables().values(), () -> Engine.forSetting(where, folder));
+        return new Database(loaded.tables().values(), () -> Engine.forSetting(where, folder), secrets::add);
     }
 
     /** Options every subcommand shares. */

@@ -34,8 +34,13 @@ public final class Database implements StatementFamily, AutoCloseable {
     private volatile Engine engine;
 
     public Database(Collection<Document.Table> docs, Supplier<Engine> opener) {
+        this(docs, opener, v -> { });
+    }
+
+    /** @param sensitive receives the values of {@code sensitive} fields the job reads or writes, to be masked */
+    public Database(Collection<Document.Table> docs, Supplier<Engine> opener, java.util.function.Consumer<String> sensitive) {
         for (Document.Table t : docs) {
-            tables.put(t.name(), new TableSchema(t));
+            tables.put(t.name(), new TableSchema(t, sensitive));
         }
         this.opener = opener;
     }

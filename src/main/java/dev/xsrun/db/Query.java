@@ -243,6 +243,9 @@ final class Query {
                         String name = rs.getMetaData().getColumnLabel(col);
                         InputField f = table.field(name);
                         row.set(name, f == null ? TableSchema.any(rs, col) : TableSchema.get(rs, col, f.type(), f.list()));
+                        if (f != null && f.sensitive()) {
+                            table.mask(row.get(name));
+                        }
                     }
                     for (int k = 0; k < evalNames.size(); k++) {
                         InputField f = evalTypes.get(k);

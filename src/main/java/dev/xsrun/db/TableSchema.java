@@ -31,8 +31,16 @@ public final class TableSchema {
     /** The declarations a change is bound with: only given fields, no defaults. */
     private final Map<String, InputField> forChange = new LinkedHashMap<>();
 
+    /** Where the values of {@code sensitive} fields go when they are read or written, to be masked in output. */
+    private final java.util.function.Consumer<String> sensitive;
+
     public TableSchema(Document.Table doc) {
+        this(doc, v -> { });
+    }
+
+    public TableSchema(Document.Table doc, java.util.function.Consumer<String> sensitive) {
         this.doc = doc;
+        this.sensitive = sensitive;
         for (InputField f : doc.schema()) {
             fields.put(f.name(), f);
             if (!f.name().equals("id")) {
@@ -105,6 +113,9 @@ public final class TableSchema {
             ObjectNode out = InputBinder.bind(decls, given);
             for (InputField f : decls) {
                 JsonNode v = out.get(f.name());
+                if (f.sensitive()) {
+                    mask(v);
+                }
                 if (f.type().equals("password") && v != null && v.isTextual() && !Passwords.isHash(v.textValue())) {
                     out.put(f.name(), Passwords.hash(v.textValue()));
                 }
@@ -271,8 +282,19 @@ public final class TableSchema {
         for (int c = 1; c <= md.getColumnCount(); c++) {
             String name = md.getColumnLabel(c);
             InputField f = fields.get(name);
-            out.set(name, f == null ? any(rs, c) : get(rs, c, f.type(), f.list()));
+            JsonNode v = f == null ? any(rs, c) : get(rs, c, f.type(), f.list());
+            out.set(name, v);
+            if (f != null && f.sensitive()) {
+                mask(v);
+            }
         }
         return out;
+    }
+
+    /** Hands a sensitive field's value to the run's secrets. */
+    void mask(JsonNode v) {
+        if (v != null && !v.isNull()) {
+            sensitive.accept(v.isTextual() ? v.textValue() : Json.encode(v));
+        }
     }
 }

@@ -530,6 +530,31 @@ class DatabaseTest {
         assertEquals(0, after % 250, "only whole transactions: " + after);
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void sensitiveFieldsAreMaskedInOutput(String engine) throws IOException {
+        String person = """
+                table "person" {
+                  schema {
+                    int id
+                    text name
+                    text ssn {
+                      sensitive = true
+                    }
+                  }
+                }
+                """;
+        Path job = job("sensitive", "", """
+                    db.add "person" { data = {name: "Ann", ssn: "078-05-1120"} }
+                    db.query "person" { return = {type: "single"} } as $p
+                    debug.log { value = $p }
+                """, "$p", person);
+        Cli c = fresh(engine, job);
+        assertEquals(0, c.exit, c.toString());
+        assertFalse(c.all().contains("078-05-1120"), c.toString());
+        assertTrue(c.out.contains("Ann"));
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -134,6 +134,13 @@ final class TableBuilder {
             }
             i = skipBlank(valueEnd);
         }
+        int after = skipBlank(bodyEnd + 1);
+        if (after < text.length()) {
+            char c = text.charAt(after);
+            error(span(after, 1), c == '}' || c == ']' || c == ')' ? "unexpected `" + c + "`: it closes nothing"
+                    : "unexpected `" + c + "` after the table's closing `}`");
+            return null;
+        }
         if (schema == null && diagnostics.size() == before) {
             error(at, "table `" + name + "` has no `schema { .. }`");
         }

@@ -71,6 +71,10 @@ final class WhereSql {
         if (e instanceof Expr.FilterApp) {
             return filter((Expr.FilterApp) e);
         }
+        if (e instanceof Expr.DbFilterCall) {
+            Expr.DbFilterCall f = (Expr.DbFilterCall) e;
+            return filter(new Expr.FilterApp(f.input(), f.name(), f.args(), false, f.span()));
+        }
         throw bad(e.span(), "this expression cannot be used in a database query");
     }
 
@@ -314,6 +318,10 @@ final class WhereSql {
         }
         if (e instanceof Expr.FilterApp) {
             Expr.FilterApp f = (Expr.FilterApp) e;
+            return mentionsDb(f.input()) || f.args().stream().anyMatch(WhereSql::mentionsDb);
+        }
+        if (e instanceof Expr.DbFilterCall) {
+            Expr.DbFilterCall f = (Expr.DbFilterCall) e;
             return mentionsDb(f.input()) || f.args().stream().anyMatch(WhereSql::mentionsDb);
         }
         if (e instanceof Expr.Ternary) {

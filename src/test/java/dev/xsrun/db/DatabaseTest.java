@@ -192,7 +192,7 @@ class DatabaseTest {
                       sort = {name: "asc"}
                     } as $or
                     db.query "product" {
-                      where = $db.product.name|to_lower == "desk"
+                      where = ($db.product.name|to_lower) == "desk"
                       return = {type: "single"}
                     } as $single
                     db.query "product" { where = $db.product.price > 1000 return = {type: "single"} } as $none
@@ -355,7 +355,7 @@ class DatabaseTest {
                     db.get "product" { field_name = "sku" field_value = $input.evil } as $get
                     db.has "product" { field_name = "sku" field_value = $input.evil } as $has
                     db.query "product" { where = $db.product.sku == $input.evil return = {type: "count"} } as $query
-                    db.query "product" { where = $db.product.name|to_lower == $input.evil return = {type: "count"} } as $filtered
+                    db.query "product" { where = ($db.product.name|to_lower) == $input.evil return = {type: "count"} } as $filtered
                     db.del "product" { field_name = "sku" field_value = $input.evil }
                     db.bulk.update "product" { where = $db.product.sku == $input.evil data = {stock: 1} } as $bulk
                     db.bulk.delete "product" { where = $db.product.sku == $input.evil } as $bulkdel

@@ -29,6 +29,31 @@ public sealed interface Document {
         }
     }
 
+    /**
+     * {@code table "name" { schema { .. } index = [..] }}: the columns (declared like inputs) and the
+     * indexes. {@code references} maps a field to the table its {@code table = ".."} names.
+     */
+    record Table(String name, List<InputField> schema, List<TableIndex> indexes, java.util.Map<String, String> references,
+                 SourceSpan span) implements Document {
+        public Table {
+            schema = List.copyOf(schema);
+            indexes = List.copyOf(indexes);
+            references = java.util.Map.copyOf(references);
+        }
+    }
+
+    /** One entry of a table's {@code index = [..]}: its type ({@code btree|unique} ...) and fields with their op. */
+    record TableIndex(String type, List<String> fields, List<String> ops, SourceSpan span) {
+        public TableIndex {
+            fields = List.copyOf(fields);
+            ops = List.copyOf(ops);
+        }
+
+        public boolean unique() {
+            return type.endsWith("|unique") || type.equals("primary");
+        }
+    }
+
     /** Any other construct (table, query, task, run.service, ...): recognised and not run. */
     record Other(String kind, String name, SourceSpan span) implements Document {
     }

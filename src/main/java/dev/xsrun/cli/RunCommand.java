@@ -105,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "more detail on standard error: requests, timings, stack traces of internal errors")
     boolean verbose;
 
+    @Option(names = "--db", paramLabel = "WHERE", description = "the database for db.* statements: default .xsrun/xsrun.db in the job folder; memory; a file path; or a postgresql:// URL (also env XSRUN_DB)")
+    String db;
+
     @Option(names = "--max-iterations", paramLabel = "N", description = "stop a loop that runs more than N times (default: ${DEFAULT-VALUE})")
     long maxIterations = Limits.DEFAULT_LOOP_ITERATIONS;
 
@@ -209,6 +212,7 @@ public final class RunCommand implements Callable<Integer> {
                     case "--concurrency": c.concurrency = Integer.valueOf(value); break;
                     case "--env-file": c.envFile = Path.of(value); break;
                     case "--timeout": c.timeout = value; break;
+                    case "--db": c.db = value; break;
                     case "--max-iterations": c.maxIterations = Long.parseLong(value); break;
                     case "--max-depth": c.maxDepth = Integer.parseInt(value); break;
                     default: return null;
@@ -451,7 +455,8 @@ public final class RunCommand implements Callable<Integer> {
                 .warnings(this::warn)
                 .limits(limits)
                 .expressionParser(text -> toExpr(parser, text))
-                .secrets(secrets);
+                .secrets(secrets)
+                .statements(DbCommand.family(loaded, db, secrets));
         callable.forEach(context::builtin);
         return context.build();
     }

@@ -24,7 +24,12 @@ import java.util.Map;
  */
 public final class JobLoader {
     /** A loaded job, or the problems that stopped it, with every source read (for excerpts). */
-    public record Loaded(Program program, Path folder, List<Diagnostic> problems, Map<String, SourceText> sources) {
+    public record Loaded(Program program, Path folder, List<Diagnostic> problems, Map<String, SourceText> sources,
+                         Map<String, Document.Table> tables) {
+        public Loaded(Program program, Path folder, List<Diagnostic> problems, Map<String, SourceText> sources) {
+            this(program, folder, problems, sources, Map.of());
+        }
+
         public boolean ok() {
             return program != null;
         }
@@ -82,6 +87,7 @@ public final class JobLoader {
         }
         Document.RunJob job = null;
         Map<String, Document.FunctionDef> functions = new LinkedHashMap<>();
+        Map<String, Document.Table> tables = new LinkedHashMap<>();
         for (ParseResult r : parsed) {
             for (Document d : r.documents()) {
                 if (d instanceof Document.RunJob) {
@@ -97,6 +103,13 @@ public final class JobLoader {
                         problems.add(Diagnostic.error(f.span(), "function `" + f.name() + "` is declared twice; the other is at " + before.span()));
                         return new Loaded(null, folder, problems, sources);
                     }
+                } else if (d instanceof Document.Table) {
+                    Document.Table t = (Document.Table) d;
+                    Document.Table before = tables.putIfAbsent(t.name(), t);
+                    if (before != null) {
+                        problems.add(Diagnostic.error(t.span(), "table `" + t.name() + "` is declared twice; the other is at " + before.span()));
+                        return new Loaded(null, folder, problems, sources);
+                    }
                 } else if (d instanceof Document.Other && ((Document.Other) d).kind().equals("run.service") && job == null) {
                     problems.add(Diagnostic.error(d.span(), "run.service is a long-running service; xsrun runs run.job jobs only"));
                     return new Loaded(null, folder, problems, sources);
@@ -108,6 +121,6 @@ public final class JobLoader {
                     + (pathArg.equals("-") ? " on standard input" : " (a job folder needs a run.xs with run.job \"Name\" { main = {...} })")));
             return new Loaded(null, folder, problems, sources);
         }
-        return new Loaded(new Program(job, functions), folder, problems, sources);
+        return new Loaded(new Program(job, functions), folder, problems, sources, tables);
     }
 }

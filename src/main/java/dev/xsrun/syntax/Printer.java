@@ -88,6 +88,9 @@ public final class Printer {
         if (document instanceof Document.RunJob) {
             return runJob((Document.RunJob) document) + "\n";
         }
+        if (document instanceof Document.Table) {
+            throw new UnsupportedOperationException("cannot print table `" + ((Document.Table) document).name() + "` yet");
+        }
         Document.Other other = (Document.Other) document;
         throw new UnsupportedOperationException("cannot print `" + other.kind() + "`: the syntax tree keeps only its kind and name");
     }

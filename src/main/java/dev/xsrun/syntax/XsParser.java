@@ -113,6 +113,14 @@ public final class XsParser {
             }
             return;
         }
+        if ("table".equals(kind)) {
+            Document.Table table = new TableBuilder(path, diagnostics, (t, line) -> functionText(path, t, line, diagnostics),
+                    (t, line, column) -> subExpression(path, t, line, column, diagnostics)).build(text, firstLine);
+            if (table != null) {
+                documents.add(table);
+            }
+            return;
+        }
         if (kind != null && !kind.equals("function") && !kind.equals("run.job")) {
             Document.Other other = BraceScanner.scan(path, text, firstLine, kind, diagnostics);
             if (other != null) {
@@ -135,6 +143,14 @@ public final class XsParser {
         }
         AstBuilder builder = new AstBuilder(path, filters, diagnostics, (inner, l, c) -> subExpression(path, inner, l, c, diagnostics));
         documents.add(builder.document(tree));
+    }
+
+    /** A function document's text parsed on its own (a table's schema block), or null when it has errors. */
+    private Document.FunctionDef functionText(String path, String text, int firstLine, List<Diagnostic> diagnostics) {
+        List<Document> out = new ArrayList<>();
+        int before = diagnostics.size();
+        parseDocument(path, text, firstLine, out, diagnostics);
+        return diagnostics.size() > before || out.isEmpty() ? null : (Document.FunctionDef) out.get(0);
     }
 
     private static boolean onlyComments(String text) {

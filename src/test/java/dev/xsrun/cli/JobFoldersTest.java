@@ -37,7 +37,21 @@ class JobFoldersTest {
         assertTrue(Files.isRegularFile(folder.resolve("run.xs")), folder + " has no run.xs");
         assertTrue(Files.isRegularFile(folder.resolve("README.md")), folder + " has no README.md");
         Path expected = folder.resolve("expected.json");
-        if (Files.isRegularFile(expected)) {
+        Path seed = folder.resolve("seed");
+        if (Files.isDirectory(seed)) {
+            // a database job: its seed/TABLE.jsonl files go into a fresh database, as its README shows
+            Path db = Files.createTempDirectory("xsrun-example").resolve("example.db");
+            try (Stream<Path> files = Files.list(seed)) {
+                for (Path f : files.sorted().toList()) {
+                    String table = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                    Cli imported = Cli.run("db", "import", table, f.toString(), "--job", folder.toString(), "--db", db.toString());
+                    assertEquals(0, imported.exit, imported.toString());
+                }
+            }
+            Cli r = Cli.run("run", folder.toString(), "--db", db.toString());
+            assertEquals(0, r.exit, r.toString());
+            assertEquals(Json.parse(Files.readString(expected)), Json.parse(r.out), r.toString());
+        } else if (Files.isRegularFile(expected)) {
             Cli r = Cli.run("run", folder.toString());
             assertEquals(0, r.exit, r.toString());
             assertEquals(Json.parse(Files.readString(expected)), Json.parse(r.out), r.toString());

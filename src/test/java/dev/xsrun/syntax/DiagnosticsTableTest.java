@@ -84,8 +84,8 @@ class DiagnosticsTableTest {
                         "2:33: `main.input` must be a constant (literals only, no variables or filters)"),
                 Arguments.of("function without stack", "function \"f\" {\n  input {}\n}\n",
                         "1:1: function `f` has no `stack { ... }` block"),
-                Arguments.of("stray closing brace in a table", "table \"t\" {\n  schema {\n  }\n}\n}\n",
-                        "5:1: unexpected `}`: it closes nothing"),
+                Arguments.of("stray closing brace in a table", "table \"t\" {\n  schema {\n    int id\n  }\n}\n}\n",
+                        "6:1: unexpected `}`: it closes nothing"),
                 Arguments.of("empty file", "// nothing here\n",
                         "1:1: the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`"),
                 Arguments.of("deep nesting", fn("    var $x { value = " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " }"),
@@ -122,7 +122,10 @@ class DiagnosticsTableTest {
     void otherTopLevelKindsAreRecognisedAndSkipped() {
         ParseResult r = PARSER.parse("t.xs", "table \"user\" {\n  schema {\n    int id\n    text name filters=trim\n  }\n  index = [{type: \"primary\", field: [{name: \"id\"}]}]\n}\n");
         assertEquals(List.of(), r.diagnostics());
-        assertEquals("table", ((dev.xsrun.ast.Document.Other) r.documents().get(0)).kind());
+        dev.xsrun.ast.Document.Table t = (dev.xsrun.ast.Document.Table) r.documents().get(0);
+        assertEquals("user", t.name());
+        assertEquals(List.of("id", "name"), t.schema().stream().map(dev.xsrun.ast.InputField::name).toList());
+        assertEquals("primary", t.indexes().get(0).type());
     }
 
     @Test

@@ -1,0 +1,3 @@
+run.job "Contact dedupe" {
+  main = {name: "dedupe_contacts", input: {}}
+}

@@ -1,0 +1,501 @@
+package dev.xsrun.db;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.InputField;
+import dev.xsrun.ast.Stmt;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@code db.*} statements of a run, over the tables of its {@code table} documents and one
+ * {@link Engine}. The engine is opened, and the tables created or extended, when the first statement
+ * runs, so a job that touches no table never opens a database.
+ */
+public final class Database implements AutoCloseable {
+    private final Map<String, TableSchema> tables = new LinkedHashMap<>();
+    private final Supplier<Engine> opener;
+    private volatile Engine engine;
+
+    public Database(Collection<Document.Table> docs, Supplier<Engine> opener) {
+        this(docs, opener, v -> { });
+    }
+
+    /** @param sensitive receives the values of {@code sensitive} fields the job reads or writes, to be masked */
+    public Database(Collection<Document.Table> docs, Supplier<Engine> opener, java.util.function.Consumer<String> sensitive) {
+        for (Document.Table t : docs) {
+            tables.put(t.name(), new TableSchema(t, sensitive));
+        }
+        this.opener = opener;
+    }
+
+    public Map<String, TableSchema> tables() {
+        return tables;
+    }
+
+    /** The engine, opened and migrated on first use. */
+    public Engine engine() {
+        Engine e = engine;
+        if (e != null) {
+            return e;
+        }
+        synchronized (this) {
+            if (engine == null) {
+                Engine opened = opener.get();
+                try {
+                    opened.atomically(c -> {
+                        Migrations.Plan plan = Migrations.plan(opened, c, tables.values());
+                        try (java.sql.Statement s = c.createStatement()) {
+                            for (Migrations.Change ch : plan.changes()) {
+                                s.execute(ch.sql());
+                            }
+                        }
+                        return null;
+                    });
+                } catch (RuntimeException ex) {
+                    opened.close();
+                    throw ex;
+                }
+                engine = opened;
+            }
+            return engine;
+        }
+    }
+
+    /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
+    void run(Stmt.Invoke s, Host host) {
+        try {
+            host.result(s, dispatch(s, host));
+        } catch (XsError e) {
+            if (e.span() == null || !e.span().isKnown()) {
+                e.at(s.span());
+            }
+            throw e;
+        }
+    }
+
+    private JsonNode dispatch(Stmt.Invoke s, Host host) {
+        switch (s.name()) {
+            case "db.get":
+                return get(s, host, false);
+            case "db.has":
+                return get(s, host, true);
+            case "db.query":
+                return new Query(this, s, host).run();
+            case "db.add":
+                return add(s, host);
+            case "db.edit":
+            case "db.patch":
+                return edit(s, host);
+            case "db.add_or_edit":
+                return addOrEdit(s, host);
+            case "db.del":
+                return del(s, host);
+            case "db.truncate":
+                return truncate(s, host);
+            case "db.transaction":
+                return transaction(s, host);
+            case "db.bulk.add":
+                return bulkAdd(s, host);
+            case "db.bulk.update":
+            case "db.bulk.patch":
+                return bulkUpdate(s, host);
+            case "db.bulk.delete":
+                return bulkDelete(s, host);
+            case "db.direct_query":
+                return DirectQuery.run(engine(), attr(s, host, "sql"), attr(s, host, "arg"), attr(s, host, "response_type"));
+            case "db.external.postgres.direct_query":
+                return DirectQuery.external(attr(s, host, "connection_string"), attr(s, host, "sql"), attr(s, host, "arg"),
+                        attr(s, host, "response_type"));
+            case "db.schema":
+                return schema(table(s, host, "table"));
+            default:
+                throw XsError.fatal(s.name() + " is not supported by xsrun's local database");
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    static JsonNode attr(Stmt.Invoke s, Host host, String name) {
+        Expr e = s.attribute(name);
+        return e == null ? Values.NULL : host.eval(e);
+    }
+
+    /** The statement's table: its quoted or bare name, checked against the table documents. */
+    TableSchema table(Stmt.Invoke s, Host host) {
+        String name = null;
+        Expr t = s.targetExpr();
+        if (t instanceof Expr.Literal && ((Expr.Literal) t).value().isTextual()) {
+            name = ((Expr.Literal) t).value().textValue();
+        } else if (t instanceof Expr.Variable && ((Expr.Variable) t).kind() == Expr.Variable.Kind.VAR) {
+            name = ((Expr.Variable) t).name();
+        } else if (s.target() != null) {
+            name = s.target().toString();
+        } else if (t != null) {
+            name = Values.toText(host.eval(t));
+        }
+        if (name == null) {
+            throw XsError.source(s.name() + " needs a table: " + s.name() + " \"name\" { .. }", s.span());
+        }
+        return table(name, t == null ? s.span() : t.span());
+    }
+
+    private TableSchema table(Stmt.Invoke s, Host host, String attribute) {
+        return table(Values.toText(attr(s, host, attribute)), s.span());
+    }
+
+    public TableSchema table(String name, dev.xsrun.value.SourceSpan at) {
+        TableSchema t = tables.get(name);
+        if (t == null) {
+            throw Errors.unknownTable(name, tables.keySet()).at(at);
+        }
+        return t;
+    }
+
+    /** {@code field_name} (id by default) checked against the table. */
+    private static InputField keyField(Stmt.Invoke s, Host host, TableSchema t) {
+        JsonNode n = attr(s, host, "field_name");
+        return t.require(n.isNull() ? "id" : Values.toText(n));
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object[]> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        int i = 1;
+        for (Object[] p : params) {
+            TableSchema.set(ps, i++, (InputField) p[0], (JsonNode) p[1]);
+        }
+        return ps;
+    }
+
+    static ArrayNode rows(TableSchema t, PreparedStatement ps) throws SQLException {
+        ArrayNode out = Values.list();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(t.row(rs));
+            }
+        }
+        return out;
+    }
+
+    private static List<Object[]> params(Object... fieldValuePairs) {
+        List<Object[]> out = new ArrayList<>();
+        for (int i = 0; i < fieldValuePairs.length; i += 2) {
+            out.add(new Object[] {fieldValuePairs[i], fieldValuePairs[i + 1]});
+        }
+        return out;
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    private JsonNode get(Stmt.Invoke s, Host host, boolean has) {
+        TableSchema t = table(s, host);
+        InputField f = keyField(s, host, t);
+        JsonNode value = attr(s, host, "field_value");
+        ArrayNode found = byField(t, f, value);
+        return has ? Values.of(found.size() > 0) : found.size() == 0 ? Values.NULL : found.get(0);
+    }
+
+    private ArrayNode byField(TableSchema t, InputField f, JsonNode value) {
+        WhereSql w = new WhereSql(Map.of(t.name(), t), e -> Values.NULL, engine());
+        String cond;
+        if (value.isNull()) {
+            cond = Engine.q(f.name()) + " IS NULL";
+        } else {
+            w.bind(value, f);
+            cond = Engine.q(f.name()) + " = ?";
+        }
+        String sql = "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + cond + " ORDER BY " + Engine.q("id") + " LIMIT 1";
+        return engine().once(c -> {
+            try (PreparedStatement ps = prepare(c, sql, w.params)) {
+                return rows(t, ps);
+            }
+        });
+    }
+
+    private JsonNode add(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        ObjectNode row = t.bindNew(attr(s, host, "data"), false);
+        return engine().once(c -> insert(c, t, row));
+    }
+
+    private ObjectNode insert(Connection c, TableSchema t, ObjectNode row) throws SQLException {
+        StringBuilder cols = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        List<Object[]> ps = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = row.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            cols.append(cols.length() > 0 ? ", " : "").append(Engine.q(e.getKey()));
+            marks.append(marks.length() > 0 ? ", " : "").append('?');
+            ps.add(new Object[] {t.field(e.getKey()), e.getValue()});
+        }
+        String sql = "INSERT INTO " + Engine.q(t.name()) + (cols.length() == 0 ? " DEFAULT VALUES" : " (" + cols + ") VALUES (" + marks + ")")
+                + " RETURNING *";
+        try (PreparedStatement p = prepare(c, sql, ps)) {
+            return (ObjectNode) rows(t, p).get(0);
+        }
+    }
+
+    private JsonNode edit(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        InputField f = keyField(s, host, t);
+        JsonNode value = attr(s, host, "field_value");
+        ObjectNode change = t.bindChange(attr(s, host, "data"));
+        return engine().atomically(c -> {
+            JsonNode updated = update(c, t, f, value, change);
+            if (updated == null) {
+                throw Errors.notFound(t.name(), f.name(), dev.xsrun.value.Json.encode(value));
+            }
+            return updated;
+        });
+    }
+
+    private JsonNode update(Connection c, TableSchema t, InputField f, JsonNode value, ObjectNode change) throws SQLException {
+        if (value.isNull()) {
+            return null;
+        }
+        StringBuilder set = new StringBuilder();
+        List<Object[]> ps = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = change.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            set.append(set.length() > 0 ? ", " : "").append(Engine.q(e.getKey())).append(" = ?");
+            ps.add(new Object[] {t.field(e.getKey()), e.getValue()});
+        }
+        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
+        w.bind(value, f);
+        ps.addAll(w.params);
+        String target = "(SELECT " + Engine.q("id") + " FROM " + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY "
+                + Engine.q("id") + " LIMIT 1)";
+        String sql = set.length() == 0
+                ? "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + target
+                : "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + Engine.q("id") + " = " + target + " RETURNING *";
+        try (PreparedStatement p = prepare(c, sql, ps)) {
+            ArrayNode r = rows(t, p);
+            return r.size() == 0 ? null : r.get(0);
+        }
+    }
+
+    private JsonNode addOrEdit(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        InputField f = keyField(s, host, t);
+        JsonNode value = attr(s, host, "field_value");
+        JsonNode data = attr(s, host, "data");
+        return engine().atomically(c -> {
+            JsonNode updated = value.isNull() ? null : update(c, t, f, value, t.bindChange(data));
+            if (updated != null) {
+                return updated;
+            }
+            ObjectNode given = data.isObject() ? ((ObjectNode) data).deepCopy() : Values.object();
+            if (!f.name().equals("id") && !given.has(f.name()) && !value.isNull()) {
+                given.set(f.name(), value);
+            }
+            return insert(c, t, t.bindNew(given, f.name().equals("id")));
+        });
+    }
+
+    private JsonNode del(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        InputField f = keyField(s, host, t);
+        JsonNode value = attr(s, host, "field_value");
+        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
+        w.bind(value, f);
+        String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = (SELECT " + Engine.q("id") + " FROM "
+                + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY " + Engine.q("id") + " LIMIT 1)";
+        engine().once(c -> {
+            try (PreparedStatement p = prepare(c, sql, w.params)) {
+                return p.executeUpdate();
+            }
+        });
+        return Values.NULL;
+    }
+
+    private JsonNode truncate(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        boolean reset = dev.xsrun.value.Operators.truthy(attr(s, host, "reset"));
+        engine().atomically(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                for (String sql : engine().truncate(t.name(), reset)) {
+                    st.execute(sql);
+                }
+            }
+            return null;
+        });
+        return Values.NULL;
+    }
+
+    private JsonNode transaction(Stmt.Invoke s, Host host) {
+        List<Stmt> body = s.clauses().getOrDefault("stack", List.of());
+        engine().transaction(() -> host.execute(body));
+        return Values.NULL;
+    }
+
+    private JsonNode bulkAdd(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        JsonNode data = attr(s, host, "data");
+        boolean allowId = dev.xsrun.value.Operators.truthy(attr(s, host, "allow_id_field"));
+        if (!data.isArray()) {
+            throw XsError.input("db.bulk.add needs `data` to be a list of records of table `" + t.name() + "`, got " + Values.typeName(data) + ".", null);
+        }
+        List<ObjectNode> rows = new ArrayList<>(data.size());
+        for (JsonNode d : data) {
+            rows.add(t.bindNew(d, allowId));
+        }
+        return Values.of(insertAll(t, rows, allowId));
+    }
+
+    /** Inserts validated rows in one transaction, batched; returns how many. */
+    long insertAll(TableSchema t, List<ObjectNode> rows, boolean allowId) {
+        return engine().atomically(c -> {
+            // rows are inserted in order (ids follow it): a batch runs when the next row names other fields
+            Map<String, PreparedStatement> bySet = new HashMap<>();
+            PreparedStatement pendingBatch = null;
+            try {
+                for (ObjectNode row : rows) {
+                    List<String> names = new ArrayList<>();
+                    row.fieldNames().forEachRemaining(names::add);
+                    String key = String.join("\u0000", names);
+                    PreparedStatement p = bySet.get(key);
+                    if (p != pendingBatch && pendingBatch != null) {
+                        pendingBatch.executeBatch();
+                    }
+                    if (p == null) {
+                        StringBuilder cols = new StringBuilder();
+                        StringBuilder marks = new StringBuilder();
+                        for (String n : names) {
+                            cols.append(cols.length() > 0 ? ", " : "").append(Engine.q(n));
+                            marks.append(marks.length() > 0 ? ", " : "").append('?');
+                        }
+                        p = c.prepareStatement("INSERT INTO " + Engine.q(t.name())
+                                + (names.isEmpty() ? " DEFAULT VALUES" : " (" + cols + ") VALUES (" + marks + ")"));
+                        bySet.put(key, p);
+                    }
+                    int i = 1;
+                    for (String n : names) {
+                        TableSchema.set(p, i++, t.field(n), row.get(n));
+                    }
+                    p.addBatch();
+                    pendingBatch = p;
+                }
+                if (pendingBatch != null) {
+                    pendingBatch.executeBatch();
+                }
+            } finally {
+                for (PreparedStatement p : bySet.values()) {
+                    p.close();
+                }
+            }
+            if (allowId && engine().syncIds(t.name()) != null) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute(engine().syncIds(t.name()));
+                }
+            }
+            return (long) rows.size();
+        });
+    }
+
+    private JsonNode bulkUpdate(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        WhereSql w = new WhereSql(Map.of(t.name(), t), host::eval, engine());
+        String cond = s.attribute("where") == null ? "1 = 1" : w.condition(s.attribute("where"));
+        ObjectNode change = t.bindChange(attr(s, host, "data"));
+        if (change.isEmpty()) {
+            return Values.of(0);
+        }
+        StringBuilder set = new StringBuilder();
+        List<Object[]> ps = new ArrayList<>();
+        change.fields().forEachRemaining(e -> {
+            set.append(set.length() > 0 ? ", " : "").append(Engine.q(e.getKey())).append(" = ?");
+            ps.add(new Object[] {t.field(e.getKey()), e.getValue()});
+        });
+        ps.addAll(w.params);
+        String sql = "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + cond;
+        return engine().once(c -> {
+            try (PreparedStatement p = prepare(c, sql, ps)) {
+                return Values.of(p.executeUpdate());
+            }
+        });
+    }
+
+    private JsonNode bulkDelete(Stmt.Invoke s, Host host) {
+        TableSchema t = table(s, host);
+        WhereSql w = new WhereSql(Map.of(t.name(), t), host::eval, engine());
+        String cond = s.attribute("where") == null ? "1 = 1" : w.condition(s.attribute("where"));
+        String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + cond;
+        return engine().once(c -> {
+            try (PreparedStatement p = prepare(c, sql, w.params)) {
+                return Values.of(p.executeUpdate());
+            }
+        });
+    }
+
+    /** {@code db.schema}: the table's fields and indexes as its document declares them. */
+    static JsonNode schema(TableSchema t) {
+        ObjectNode out = Values.object();
+        out.put("name", t.name());
+        ArrayNode columns = out.putArray("columns");
+        for (InputField f : t.fields().values()) {
+            ObjectNode c = columns.addObject();
+            c.put("name", f.name());
+            c.put("type", f.type());
+            c.put("list", f.list());
+            c.put("nullable", f.nullable());
+            c.put("required", !f.optional() && !f.name().equals("id"));
+            c.set("default", f.defaultValue() == null ? Values.NULL : f.defaultValue());
+            c.put("sensitive", f.sensitive());
+            if (!f.values().isEmpty()) {
+                ArrayNode v = c.putArray("values");
+                f.values().forEach(v::add);
+            }
+            String ref = t.document().references().get(f.name());
+            if (ref != null) {
+                c.put("table", ref);
+            }
+        }
+        ArrayNode indexes = out.putArray("indexes");
+        for (Document.TableIndex ix : t.document().indexes()) {
+            ObjectNode i = indexes.addObject();
+            i.put("type", ix.type());
+            ArrayNode fs = i.putArray("field");
+            for (int k = 0; k < ix.fields().size(); k++) {
+                ObjectNode fo = fs.addObject();
+                fo.put("name", ix.fields().get(k));
+                if (!ix.ops().get(k).isEmpty()) {
+                    fo.put("op", ix.ops().get(k));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        Engine e = engine;
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    static String sqlOf(PreparedStatement ps) {
+        return ps.toString();
+    }
+
+    static XsError fail(String message) {
+        return XsError.fatal(message);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.xsrun.db;
+
+import dev.xsrun.value.XsError;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One database the job's statements run on: the embedded SQLite file (or memory) or a PostgreSQL
+ * server. Owns the connections, lends one per statement (or one per {@code db.transaction}), and
+ * knows the few places where the two dialects differ.
+ */
+public final class Engine implements AutoCloseable {
+    /** Work done on a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final boolean postgres;
+    private final String url;
+    private final Properties properties;
+    private final String shown;
+    private final BlockingQueue<Connection> idle;
+    private final List<Connection> all = new ArrayList<>();
+    private final int size;
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+    private Engine(boolean postgres, String url, Properties properties, String shown, int size) {
+        this.postgres = postgres;
+        this.url = url;
+        this.properties = properties;
+        this.shown = shown;
+        this.size = size;
+        this.idle = new ArrayBlockingQueue<>(size);
+    }
+
+    /**
+     * The engine for a {@code --db} value: null or empty for the job folder's {@code .xsrun/xsrun.db},
+     * {@code memory}, a file path, or a {@code postgresql://} / {@code jdbc:postgresql:} URL.
+     */
+    public static Engine forSetting(String where, Path jobFolder) {
+        if (where == null || where.isBlank()) {
+            Path dir = (jobFolder == null ? Path.of(".") : jobFolder).resolve(".xsrun");
+            try {
+                Files.createDirectories(dir);
+                Path ignore = dir.resolve(".gitignore");
+                if (!Files.exists(ignore)) {
+                    Files.writeString(ignore, "*\n");
+                }
+            } catch (java.io.IOException e) {
+                throw XsError.fatal("cannot create the database folder " + dir + ": " + e.getMessage());
+            }
+            return sqlite(dir.resolve("xsrun.db").toString());
+        }
+        if (where.equals("memory")) {
+            return new Engine(false, "jdbc:sqlite::memory:", new Properties(), "memory", 1);
+        }
+        if (where.startsWith("postgresql://") || where.startsWith("postgres://") || where.startsWith("jdbc:postgresql:")) {
+            return postgres(where);
+        }
+        return sqlite(where);
+    }
+
+    private static Engine sqlite(String file) {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw XsError.fatal("cannot create the folder of the database " + file + ": " + e.getMessage());
+            }
+        }
+        return new Engine(false, "jdbc:sqlite:" + file, new Properties(), file, 1);
+    }
+
+    /** A PostgreSQL engine for a {@code postgresql://user:pass@host:port/db} or JDBC URL. */
+    public static Engine postgres(String where) {
+        Properties p = new Properties();
+        String jdbc;
+        String shown;
+        if (where.startsWith("jdbc:")) {
+            jdbc = where;
+            shown = where.replaceAll("password=[^&]*", "password=****");
+        } else {
+            URI u = URI.create(where.replaceFirst("^postgres://", "postgresql://"));
+            String info = u.getRawUserInfo();
+            if (info != null) {
+                int colon = info.indexOf(':');
+                p.setProperty("user", decode(colon < 0 ? info : info.substring(0, colon)));
+                if (colon >= 0) {
+                    p.setProperty("password", decode(info.substring(colon + 1)));
+                }
+            }
+            String host = u.getHost() == null ? "localhost" : u.getHost();
+            int port = u.getPort() < 0 ? 5432 : u.getPort();
+            jdbc = "jdbc:postgresql://" + host + ":" + port + (u.getRawPath() == null ? "/" : u.getRawPath())
+                    + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+            shown = "postgresql://" + host + ":" + port + (u.getRawPath() == null ? "" : u.getRawPath());
+        }
+        // text parameters are sent untyped, so the server reads them as jsonb, text or date by column
+        p.setProperty("stringtype", "unspecified");
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("ApplicationName", "xsrun");
+        return new Engine(true, jdbc, p, shown, 8);
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public boolean postgres() {
+        return postgres;
+    }
+
+    /** Where the data lives, for messages (never with a password). */
+    public String shown() {
+        return shown;
+    }
+
+    private Connection open() {
+        try {
+            Connection c = DriverManager.getConnection(url, properties);
+            if (!postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 30000");
+                    if (!url.endsWith(":memory:")) {
+                        s.execute("PRAGMA journal_mode = WAL");
+                        s.execute("PRAGMA synchronous = NORMAL");
+                    }
+                }
+            }
+            return c;
+        } catch (SQLException e) {
+            if (postgres) {
+                throw XsError.service("cannot reach PostgreSQL at " + shown + ": " + firstLine(e.getMessage()));
+            }
+            throw XsError.fatal("cannot open the database " + shown + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.split("\n")[0];
+    }
+
+    private Connection acquire() {
+        Connection c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        synchronized (all) {
+            if (all.size() < size) {
+                c = open();
+                all.add(c);
+                return c;
+            }
+        }
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XsError(XsError.Kind.TIMEOUT, XsError.FATAL, "timeout", 500, "Execution stopped", null, null);
+        }
+    }
+
+    private void release(Connection c) {
+        idle.offer(c);
+    }
+
+    /** Runs one unit of work atomically: on the current transaction's connection, or in one of its own. */
+    public <T> T atomically(Work<T> w) {
+        Connection c = bound.get();
+        if (c != null) {
+            return attempt(c, w);
+        }
+        c = acquire();
+        try {
+            c.setAutoCommit(false);
+            try {
+                T out = attempt(c, w);
+                c.commit();
+                return out;
+            } catch (RuntimeException | Error e) {
+                rollback(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Errors.of(e, this);
+        } finally {
+            release(c);
+        }
+    }
+
+    /** Runs work whose single SQL statement is atomic by itself (a read, or one insert). */
+    public <T> T once(Work<T> w) {
+        Connection c = bound.get();
+        if (c != null) {
+            return attempt(c, w);
+        }
+        c = acquire();
+        try {
+            return attempt(c, w);
+        } finally {
+            release(c);
+        }
+    }
+
+    private <T> T attempt(Connection c, Work<T> w) {
+        try {
+            return w.run(c);
+        } catch (SQLException e) {
+            throw Errors.of(e, this);
+        }
+    }
+
+    /** A {@code db.transaction}: the body's statements all commit together, or none does. */
+    public void transaction(Runnable body) {
+        if (bound.get() != null) {
+            body.run();
+            return;
+        }
+        Connection c = acquire();
+        bound.set(c);
+        try {
+            c.setAutoCommit(false);
+            try {
+                body.run();
+                c.commit();
+            } catch (RuntimeException | Error e) {
+                rollback(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Errors.of(e, this);
+        } finally {
+            bound.remove();
+            release(c);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the server has rolled back
+        }
+    }
+
+    // ---- dialect -------------------------------------------------------------------------------
+
+    /** A table or column name, quoted. Names only ever come from table documents. */
+    public static String q(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** The column type that stores a field of this XanoScript type. */
+    public String columnType(String type, boolean list) {
+        if (list) {
+            return postgres ? "JSONB" : "TEXT";
+        }
+        switch (type) {
+            case "int":
+            case "timestamp":
+                return postgres ? "BIGINT" : "INTEGER";
+            case "decimal":
+                return postgres ? "DOUBLE PRECISION" : "REAL";
+            case "bool":
+                return postgres ? "BOOLEAN" : "INTEGER";
+            case "json":
+            case "object":
+            case "vector":
+            case "image":
+            case "video":
+            case "audio":
+            case "attachment":
+            case "file":
+                return postgres ? "JSONB" : "TEXT";
+            default:
+                return "TEXT";
+        }
+    }
+
+    public String idColumn() {
+        return postgres ? q("id") + " BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+                : q("id") + " INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+
+    /** Random order. */
+    public String random() {
+        return "RANDOM()";
+    }
+
+    /** SQL that empties a table (and restarts its ids when reset). */
+    public List<String> truncate(String table, boolean reset) {
+        if (postgres) {
+            return List.of("TRUNCATE " + q(table) + (reset ? " RESTART IDENTITY" : " CONTINUE IDENTITY"));
+        }
+        List<String> out = new ArrayList<>();
+        out.add("DELETE FROM " + q(table));
+        if (reset) {
+            out.add("DELETE FROM sqlite_sequence WHERE name = '" + table.replace("'", "''") + "'");
+        }
+        return out;
+    }
+
+    /** After rows were inserted with explicit ids, the next assigned id follows the highest. */
+    public String syncIds(String table) {
+        return postgres ? "SELECT setval(pg_get_serial_sequence('" + q(table).replace("'", "''") + "', 'id'), "
+                + "GREATEST((SELECT COALESCE(MAX(id), 0) FROM " + q(table) + "), 1), (SELECT COUNT(*) > 0 FROM " + q(table) + "))" : null;
+    }
+
+    @Override
+    public void close() {
+        synchronized (all) {
+            for (Connection c : all) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing at exit
+                }
+            }
+            all.clear();
+            idle.clear();
+        }
+    }
+}

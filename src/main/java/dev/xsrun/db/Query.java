@@ -1,0 +1,260 @@
+package dev.xsrun.db;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.InputField;
+import dev.xsrun.ast.Stmt;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code db.query}: its table and joins, {@code where}, {@code eval}, {@code sort} and
+ * {@code return} (list, paged list, single, count, exists), as one SQL statement with bound values.
+ */
+final class Query {
+    private final Database db;
+    private final Stmt.Invoke s;
+    private final Host host;
+    private final TableSchema table;
+    private final Map<String, TableSchema> scope = new LinkedHashMap<>();
+    private final WhereSql sql;
+    private final List<String> evalNames = new ArrayList<>();
+    private final List<InputField> evalTypes = new ArrayList<>();
+
+    Query(Database db, Stmt.Invoke s, Host host) {
+        this.db = db;
+        this.s = s;
+        this.host = host;
+        this.table = db.table(s, host);
+        scope.put(table.name(), table);
+        this.sql = new WhereSql(scope, host::eval, db.engine());
+    }
+
+    JsonNode run() {
+        JsonNode ret = Database.attr(s, host, "return");
+        String type = ret.isObject() && ret.hasNonNull("type") ? Values.toText(ret.get("type")) : "list";
+        registerJoins();
+        StringBuilder select = new StringBuilder("SELECT ").append(Engine.q(table.name())).append(".*");
+        if (type.equals("list") || type.equals("single")) {
+            evals(select);
+        }
+        evalParams = sql.params.size();
+        StringBuilder from = new StringBuilder(" FROM ").append(Engine.q(table.name()));
+        joins(from);
+        String where = s.attribute("where") == null ? "" : " WHERE " + sql.condition(s.attribute("where"));
+        String order = order();
+        JsonNode paging = ret.path("paging");
+        switch (type) {
+            case "count":
+                return db.engine().once(c -> {
+                    try (PreparedStatement p = prepare(c, "SELECT COUNT(*)" + from + where); ResultSet rs = p.executeQuery()) {
+                        rs.next();
+                        return Values.of(rs.getLong(1));
+                    }
+                });
+            case "exists":
+                return db.engine().once(c -> {
+                    try (PreparedStatement p = prepare(c, "SELECT 1" + from + where + " LIMIT 1"); ResultSet rs = p.executeQuery()) {
+                        return Values.of(rs.next());
+                    }
+                });
+            case "single": {
+                ArrayNode r = list(select + "" + from + where + order + " LIMIT 1");
+                return r.size() == 0 ? Values.NULL : r.get(0);
+            }
+            case "list":
+                break;
+            default:
+                throw XsError.source("unknown return type `" + type + "`; expected list, single, count or exists", s.attribute("return").span());
+        }
+        if (!paging.isObject()) {
+            return list(select + "" + from + where + order);
+        }
+        long perPage = Math.max(1, Values.toLong(paging.path("per_page").isMissingNode() ? Values.of(25) : paging.get("per_page")));
+        long page = Math.max(1, paging.hasNonNull("page") ? Values.toLong(paging.get("page")) : 1);
+        long offset = (page - 1) * perPage;
+        boolean totals = dev.xsrun.value.Operators.truthy(paging.path("totals"));
+        ArrayNode rows = list(select + "" + from + where + order + " LIMIT " + (perPage + 1) + " OFFSET " + offset);
+        boolean more = rows.size() > perPage;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (paging.has("metadata") && !dev.xsrun.value.Operators.truthy(paging.get("metadata"))) {
+            return rows;
+        }
+        ObjectNode out = Values.object();
+        out.put("itemsReceived", rows.size());
+        out.put("curPage", page);
+        out.set("nextPage", more ? Values.of(page + 1) : Values.NULL);
+        out.set("prevPage", page > 1 ? Values.of(page - 1) : Values.NULL);
+        out.put("offset", offset);
+        out.put("perPage", perPage);
+        if (totals) {
+            long total = db.engine().once(c -> {
+                try (PreparedStatement p = prepare(c, "SELECT COUNT(*)" + from + where); ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            out.put("itemsTotal", total);
+            out.put("pageTotal", (total + perPage - 1) / perPage);
+        }
+        out.set("items", rows);
+        return out;
+    }
+
+    private int evalParams;
+    private final List<String[]> pending = new ArrayList<>();
+    private final List<Expr> conditions = new ArrayList<>();
+
+    private void registerJoins() {
+        Expr join = s.attribute("join");
+        if (join == null) {
+            return;
+        }
+        if (!(join instanceof Expr.ObjectLiteral)) {
+            throw XsError.source("`join` is an object: {alias: {table: \"name\", where: $db.a.x == $db.alias.y}}", join.span());
+        }
+        for (Expr.Entry e : ((Expr.ObjectLiteral) join).entries()) {
+            if (e.key() == null || !(e.value() instanceof Expr.ObjectLiteral)) {
+                throw XsError.source("each join is `alias: {table: \"name\", type: \"inner\", where: ...}`", join.span());
+            }
+            String tableName = e.key();
+            String kind = "inner";
+            Expr where = null;
+            for (Expr.Entry p : ((Expr.ObjectLiteral) e.value()).entries()) {
+                if ("table".equals(p.key())) {
+                    tableName = Values.toText(host.eval(p.value()));
+                } else if ("type".equals(p.key())) {
+                    kind = Values.toText(host.eval(p.value()));
+                } else if ("where".equals(p.key())) {
+                    where = p.value();
+                }
+            }
+            scope.put(e.key(), db.table(tableName, e.value().span()));
+            if (!kind.equals("inner") && !kind.equals("left") && !kind.equals("right")) {
+                throw XsError.source("join type `" + kind + "` is not one of inner, left, right", e.value().span());
+            }
+            pending.add(new String[] {e.key(), tableName, kind});
+            conditions.add(where);
+        }
+    }
+
+    private void joins(StringBuilder from) {
+        for (int i = 0; i < pending.size(); i++) {
+            String[] j = pending.get(i);
+            String on = conditions.get(i) == null ? "1 = 1" : sql.condition(conditions.get(i));
+            from.append(' ').append(j[2].toUpperCase(java.util.Locale.ROOT)).append(" JOIN ").append(Engine.q(j[1]))
+                    .append(" AS ").append(Engine.q(j[0])).append(" ON ").append(on);
+        }
+    }
+
+    private void evals(StringBuilder select) {
+        Expr eval = s.attribute("eval");
+        if (eval == null) {
+            return;
+        }
+        if (!(eval instanceof Expr.ObjectLiteral)) {
+            throw XsError.source("`eval` is an object: {name: $db.table.field}", eval.span());
+        }
+        for (Expr.Entry e : ((Expr.ObjectLiteral) eval).entries()) {
+            WhereSql.Term t = sql.value(e.value());
+            select.append(", ").append(t.sql()).append(" AS ").append(Engine.q(e.key()));
+            evalNames.add(e.key());
+            evalTypes.add(t.field());
+        }
+    }
+
+    private String order() {
+        JsonNode sort = Database.attr(s, host, "sort");
+        if (!sort.isObject() || sort.isEmpty()) {
+            return " ORDER BY " + Engine.q(table.name()) + "." + Engine.q("id");
+        }
+        StringBuilder out = new StringBuilder(" ORDER BY ");
+        Iterator<Map.Entry<String, JsonNode>> it = sort.fields();
+        boolean first = true;
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String dir = Values.toText(e.getValue()).toLowerCase(java.util.Locale.ROOT);
+            out.append(first ? "" : ", ");
+            first = false;
+            if (dir.equals("rand") || dir.equals("random")) {
+                out.append(db.engine().random());
+                continue;
+            }
+            if (!dir.equals("asc") && !dir.equals("desc")) {
+                throw XsError.source("sort direction `" + dir + "` is not asc, desc or rand", s.attribute("sort").span());
+            }
+            out.append(sortKey(e.getKey())).append(dir.equals("asc") ? " ASC" : " DESC");
+        }
+        return out.toString();
+    }
+
+    private String sortKey(String key) {
+        if (evalNames.contains(key)) {
+            return Engine.q(key);
+        }
+        String alias = table.name();
+        String field = key;
+        int dot = key.indexOf('.');
+        if (dot > 0 && scope.containsKey(key.substring(0, dot))) {
+            alias = key.substring(0, dot);
+            field = key.substring(dot + 1);
+        }
+        TableSchema t = scope.get(alias);
+        if (t.field(field) == null) {
+            throw XsError.source("cannot sort by `" + key + "`: unknown field of table `" + t.name() + "`"
+                    + dev.xsrun.diag.Suggestions.hint(field, t.fields().keySet()), s.attribute("sort").span());
+        }
+        return Engine.q(alias) + "." + Engine.q(field);
+    }
+
+    /** A statement with the query's parameters; a count has no eval columns, so it skips their parameters. */
+    private PreparedStatement prepare(java.sql.Connection c, String text) throws SQLException {
+        PreparedStatement p = c.prepareStatement(text);
+        int i = 1;
+        boolean counting = text.startsWith("SELECT COUNT(*)") || text.startsWith("SELECT 1");
+        for (Object[] param : counting ? sql.params.subList(evalParams, sql.params.size()) : sql.params) {
+            TableSchema.set(p, i++, (InputField) param[0], (JsonNode) param[1]);
+        }
+        return p;
+    }
+
+    private ArrayNode list(String text) {
+        return db.engine().once(c -> {
+            ArrayNode out = Values.list();
+            try (PreparedStatement p = prepare(c, text); ResultSet rs = p.executeQuery()) {
+                int count = rs.getMetaData().getColumnCount();
+                int firstEval = count - evalNames.size() + 1;
+                while (rs.next()) {
+                    ObjectNode row = Values.object();
+                    for (int col = 1; col < firstEval; col++) {
+                        String name = rs.getMetaData().getColumnLabel(col);
+                        InputField f = table.field(name);
+                        row.set(name, f == null ? TableSchema.any(rs, col) : TableSchema.get(rs, col, f.type(), f.list()));
+                        if (f != null && f.sensitive()) {
+                            table.mask(row.get(name));
+                        }
+                    }
+                    for (int k = 0; k < evalNames.size(); k++) {
+                        InputField f = evalTypes.get(k);
+                        int col = firstEval + k;
+                        row.set(evalNames.get(k), f == null ? TableSchema.any(rs, col) : TableSchema.get(rs, col, f.type(), f.list()));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        });
+    }
+}

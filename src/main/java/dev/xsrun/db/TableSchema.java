@@ -1,0 +1,300 @@
+package dev.xsrun.db;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.ast.InputField;
+import dev.xsrun.runtime.InputBinder;
+import dev.xsrun.value.Json;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One table as its {@code table} document declares it: the fields in order, how a value of each is
+ * validated and stored on the way in (the input rules: types, filters, enum values, defaults) and how
+ * it is read back with its XanoScript type.
+ */
+public final class TableSchema {
+    private final Document.Table doc;
+    private final Map<String, InputField> fields = new LinkedHashMap<>();
+    /** The declarations a new row is bound with (every field but id, defaults applied). */
+    private final List<InputField> forInsert = new ArrayList<>();
+    /** The declarations a change is bound with: only given fields, no defaults. */
+    private final Map<String, InputField> forChange = new LinkedHashMap<>();
+
+    /** Where the values of {@code sensitive} fields go when they are read or written, to be masked in output. */
+    private final java.util.function.Consumer<String> sensitive;
+
+    public TableSchema(Document.Table doc) {
+        this(doc, v -> { });
+    }
+
+    public TableSchema(Document.Table doc, java.util.function.Consumer<String> sensitive) {
+        this.doc = doc;
+        this.sensitive = sensitive;
+        for (InputField f : doc.schema()) {
+            fields.put(f.name(), f);
+            if (!f.name().equals("id")) {
+                forInsert.add(f);
+            }
+            forChange.put(f.name(), new InputField(f.type(), f.name(), f.list(), f.minItems(), f.maxItems(), true, true, null,
+                    f.filters(), f.description(), f.sensitive(), f.values(), f.schema(), f.span()));
+        }
+    }
+
+    public String name() {
+        return doc.name();
+    }
+
+    public Document.Table document() {
+        return doc;
+    }
+
+    public Map<String, InputField> fields() {
+        return fields;
+    }
+
+    public InputField field(String name) {
+        return fields.get(name);
+    }
+
+    /** The field, or the error naming the table and its fields. */
+    public InputField require(String name) {
+        InputField f = fields.get(name);
+        if (f == null) {
+            throw Errors.unknownField(doc.name(), name, fields.keySet());
+        }
+        return f;
+    }
+
+    /** A whole new row: unknown fields refused, values validated, defaults and filters applied. */
+    public ObjectNode bindNew(JsonNode data, boolean allowId) {
+        ObjectNode given = object(data);
+        checkKnown(given);
+        ObjectNode bound = bind(forInsert, given);
+        if (allowId && given.hasNonNull("id")) {
+            bound.set("id", Values.of(InputBinder.bind(List.of(forChange.get("id")), given).get("id").longValue()));
+        }
+        return bound;
+    }
+
+    /** The fields a change names, validated and filtered; null values stay null. */
+    public ObjectNode bindChange(JsonNode data) {
+        ObjectNode given = object(data);
+        checkKnown(given);
+        List<InputField> named = new ArrayList<>();
+        Iterator<String> names = given.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!n.equals("id")) {
+                named.add(forChange.get(n));
+            }
+        }
+        ObjectNode bound = bind(named, given);
+        for (InputField f : named) {
+            if (!bound.has(f.name())) {
+                bound.set(f.name(), Values.NULL);
+            }
+        }
+        return bound;
+    }
+
+    private ObjectNode bind(List<InputField> decls, ObjectNode given) {
+        try {
+            ObjectNode out = InputBinder.bind(decls, given);
+            for (InputField f : decls) {
+                JsonNode v = out.get(f.name());
+                if (f.sensitive()) {
+                    mask(v);
+                }
+                if (f.type().equals("password") && v != null && v.isTextual() && !Passwords.isHash(v.textValue())) {
+                    out.put(f.name(), Passwords.hash(v.textValue()));
+                }
+            }
+            return out;
+        } catch (XsError e) {
+            String param = e.payload().path("param").asText("");
+            String message = e.getMessage() + (param.isEmpty() ? "" : " (table `" + doc.name() + "`, field `" + param + "`)");
+            throw new XsError(e.kind(), e.code(), e.name(), e.status(), message, e.payload(), null);
+        }
+    }
+
+    private void checkKnown(ObjectNode given) {
+        Iterator<String> names = given.fieldNames();
+        while (names.hasNext()) {
+            require(names.next());
+        }
+    }
+
+    private ObjectNode object(JsonNode data) {
+        if (data == null || data.isNull() || data.isMissingNode()) {
+            return Values.object();
+        }
+        if (!data.isObject()) {
+            throw XsError.input("`data` must be an object of fields of table `" + doc.name() + "`, got " + Values.typeName(data) + ".", null);
+        }
+        return (ObjectNode) data;
+    }
+
+    // ---- values to and from SQL ------------------------------------------------------------
+
+    /** Binds a (validated) value of a field to a statement parameter. */
+    static void set(PreparedStatement ps, int i, InputField f, JsonNode v) throws SQLException {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            ps.setNull(i, Types.NULL);
+            return;
+        }
+        if (f == null) {
+            setAny(ps, i, v);
+            return;
+        }
+        if (f.list()) {
+            ps.setString(i, Json.encode(v));
+            return;
+        }
+        switch (f.type()) {
+            case "int":
+                ps.setLong(i, Values.toLong(v));
+                return;
+            case "timestamp":
+                ps.setLong(i, InputBinder.timestamp(v, f.name()));
+                return;
+            case "decimal":
+                ps.setDouble(i, v.doubleValue());
+                return;
+            case "bool":
+                ps.setBoolean(i, dev.xsrun.value.Operators.truthy(v));
+                return;
+            default:
+                ps.setString(i, v.isContainerNode() || isJson(f) ? Json.encode(v) : Values.toText(v));
+        }
+    }
+
+    /** A value with no declared field (direct_query arguments): by its own JSON type. */
+    static void setAny(PreparedStatement ps, int i, JsonNode v) throws SQLException {
+        if (v == null || v.isNull()) {
+            ps.setNull(i, Types.NULL);
+        } else if (v.isIntegralNumber()) {
+            ps.setLong(i, v.longValue());
+        } else if (v.isNumber()) {
+            ps.setDouble(i, v.doubleValue());
+        } else if (v.isBoolean()) {
+            ps.setBoolean(i, v.booleanValue());
+        } else if (v.isTextual()) {
+            ps.setString(i, v.textValue());
+        } else {
+            ps.setString(i, Json.encode(v));
+        }
+    }
+
+    static boolean isJson(InputField f) {
+        switch (f.type()) {
+            case "json":
+            case "object":
+            case "vector":
+            case "image":
+            case "video":
+            case "audio":
+            case "attachment":
+            case "file":
+                return true;
+            default:
+                return f.list();
+        }
+    }
+
+    /** Reads a column of a field's type back as its XanoScript value. */
+    static JsonNode get(ResultSet rs, int column, String type, boolean list) throws SQLException {
+        if (list || type.equals("json") || type.equals("object") || type.equals("vector") || type.equals("image")
+                || type.equals("video") || type.equals("audio") || type.equals("attachment") || type.equals("file")) {
+            String s = rs.getString(column);
+            if (s == null) {
+                return Values.NULL;
+            }
+            JsonNode parsed = Json.tryParse(s);
+            return parsed == null ? Values.of(s) : parsed;
+        }
+        switch (type) {
+            case "int":
+            case "timestamp": {
+                long v = rs.getLong(column);
+                return rs.wasNull() ? Values.NULL : Values.of(v);
+            }
+            case "decimal": {
+                double v = rs.getDouble(column);
+                return rs.wasNull() ? Values.NULL : Values.of(v);
+            }
+            case "bool": {
+                boolean v = rs.getBoolean(column);
+                return rs.wasNull() ? Values.NULL : Values.of(v);
+            }
+            case "any":
+                return any(rs, column);
+            default: {
+                String s = rs.getString(column);
+                return s == null ? Values.NULL : Values.of(s);
+            }
+        }
+    }
+
+    /** A column of no declared type (direct_query results, computed values), by what the driver says. */
+    static JsonNode any(ResultSet rs, int column) throws SQLException {
+        Object o = rs.getObject(column);
+        if (o == null) {
+            return Values.NULL;
+        }
+        if (o instanceof Integer || o instanceof Long || o instanceof Short) {
+            return Values.of(((Number) o).longValue());
+        }
+        if (o instanceof java.math.BigDecimal) {
+            java.math.BigDecimal d = (java.math.BigDecimal) o;
+            return d.scale() <= 0 && d.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                    ? Values.of(d.longValue()) : Values.of(d.doubleValue());
+        }
+        if (o instanceof Number) {
+            return Values.of(((Number) o).doubleValue());
+        }
+        if (o instanceof Boolean) {
+            return Values.of((Boolean) o);
+        }
+        String type = rs.getMetaData().getColumnTypeName(column);
+        String s = o.toString();
+        if (type != null && (type.equalsIgnoreCase("jsonb") || type.equalsIgnoreCase("json"))) {
+            JsonNode parsed = Json.tryParse(s);
+            return parsed == null ? Values.of(s) : parsed;
+        }
+        return Values.of(s);
+    }
+
+    /** A row read with {@code SELECT *} (or the table's columns), by the table's fields. */
+    ObjectNode row(ResultSet rs) throws SQLException {
+        ObjectNode out = Values.object();
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        for (int c = 1; c <= md.getColumnCount(); c++) {
+            String name = md.getColumnLabel(c);
+            InputField f = fields.get(name);
+            JsonNode v = f == null ? any(rs, c) : get(rs, c, f.type(), f.list());
+            out.set(name, v);
+            if (f != null && f.sensitive()) {
+                mask(v);
+            }
+        }
+        return out;
+    }
+
+    /** Hands a sensitive field's value to the run's secrets. */
+    void mask(JsonNode v) {
+        if (v != null && !v.isNull()) {
+            sensitive.accept(v.isTextual() ? v.textValue() : Json.encode(v));
+        }
+    }
+}

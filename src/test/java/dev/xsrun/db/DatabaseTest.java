@@ -1,0 +1,563 @@
+package dev.xsrun.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.cli.Cli;
+import dev.xsrun.value.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The database through the command line, on every engine: the embedded SQLite file, memory, and a
+ * real PostgreSQL when one is configured (env XSRUN_TEST_PG or -Dxsrun.test.pg=postgresql://...; .ci/run
+ * starts one). The same expectations hold on each.
+ */
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    static String pg() {
+        String url = System.getProperty("xsrun.test.pg");
+        return url != null && !url.isBlank() ? url : System.getenv("XSRUN_TEST_PG");
+    }
+
+    static Stream<String> engines() {
+        List<String> out = new ArrayList<>(List.of("file", "memory"));
+        if (pg() != null && !pg().isBlank()) {
+            out.add("postgresql");
+        }
+        return out.stream();
+    }
+
+    static final String PRODUCT = """
+            table "product" {
+              schema {
+                int id
+                timestamp created_at?=now
+                text name filters=trim
+                text sku
+                decimal price filters=min:0
+                int stock?=0
+                bool is_active?=true
+                enum status?="draft" {
+                  values = ["draft", "live"]
+                }
+                json meta?
+                password secret?
+                int category_id? {
+                  table = "category"
+                }
+              }
+              index = [
+                {type: "primary", field: [{name: "id"}]}
+                {type: "btree|unique", field: [{name: "sku"}]}
+                {type: "btree", field: [{name: "price", op: "desc"}]}
+              ]
+            }
+            """;
+
+    static final String CATEGORY = """
+            table "category" {
+              schema {
+                int id
+                text label
+              }
+              index = [{type: "primary", field: [{name: "id"}]}]
+            }
+            """;
+
+    /** Writes a job folder whose function "f" has the given stack and response, with the tables. */
+    Path job(String name, String input, String stack, String response, String... tables) throws IOException {
+        Path job = dir.resolve(name);
+        Files.createDirectories(job.resolve("table"));
+        Files.writeString(job.resolve("run.xs"), "run.job \"" + name + "\" {\n  main = {name: \"f\", input: {}}\n}\n");
+        Files.writeString(job.resolve("f.xs"), "function \"f\" {\n  input {\n" + input + "\n  }\n  stack {\n" + stack
+                + "\n  }\n  response = " + response + "\n}\n");
+        int i = 0;
+        for (String t : tables) {
+            Files.writeString(job.resolve("table").resolve("t" + (i++) + ".xs"), t);
+        }
+        return job;
+    }
+
+    String db(String engine, Path job) {
+        switch (engine) {
+            case "memory":
+                return "memory";
+            case "postgresql":
+                return pg();
+            default:
+                return job.resolve(".xsrun").resolve("xsrun.db").toString();
+        }
+    }
+
+    /** Runs the job from an empty database of its tables. */
+    Cli fresh(String engine, Path job, String... extra) {
+        if (!engine.equals("memory")) {
+            Cli reset = Cli.run("db", "reset", "--job", job.toString(), "--db", db(engine, job));
+            assertEquals(0, reset.exit, reset.toString());
+        }
+        return again(engine, job, extra);
+    }
+
+    Cli again(String engine, Path job, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", job.toString(), "--db", db(engine, job)));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(new String[0]));
+    }
+
+    static JsonNode json(Cli c) throws IOException {
+        assertEquals(0, c.exit, c.toString());
+        return Json.parse(c.out);
+    }
+
+    static final String SEED = """
+                db.add "product" { data = {name: "  Lamp ", sku: "A1", price: 12.5, meta: {color: "red"}, secret: "hunter2"} } as $a
+                db.add "product" { data = {name: "Desk", sku: "B2", price: 99, status: "live"} } as $b
+                db.add "product" { data = {name: "Pen", sku: "C3", price: 1.25, is_active: false} } as $c
+            """;
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void writesAndReadsWithXanoShapes(String engine) throws IOException {
+        Path job = job("crud", "", SEED + """
+                    db.edit "product" { field_name = "sku" field_value = "B2" data = {stock: 7} } as $b2
+                    var $changes { value = {price: 100} }
+                    db.patch "product" { field_name = "id" field_value = 2 data = $changes } as $b3
+                    db.get "product" { field_name = "sku" field_value = "A1" } as $got
+                    db.get "product" { field_name = "sku" field_value = "zz" } as $missing
+                    db.has "product" { field_name = "sku" field_value = "C3" } as $has
+                    db.has "product" { field_name = "sku" field_value = "nope" } as $hasnt
+                    db.add_or_edit "product" { field_name = "sku" field_value = "D4" data = {name: "Cup", price: 3} } as $added
+                    db.add_or_edit "product" { field_name = "sku" field_value = "D4" data = {price: 4} } as $edited
+                    db.del "product" { field_name = "sku" field_value = "C3" }
+                    db.query "product" { return = {type: "count"} } as $count
+                """, "{a: $a, b2: $b2, b3: $b3, got: $got, missing: $missing, has: $has, hasnt: $hasnt, added: $added, edited: $edited, count: $count}",
+                PRODUCT, CATEGORY);
+        JsonNode r = json(fresh(engine, job));
+        JsonNode a = r.get("a");
+        assertEquals(1, a.get("id").asInt());
+        assertEquals("Lamp", a.get("name").textValue(), "filters=trim applied on write");
+        assertTrue(a.get("created_at").isIntegralNumber() && a.get("created_at").longValue() > 1_600_000_000_000L, "created_at?=now as epoch ms");
+        assertTrue(a.get("price").isDouble());
+        assertEquals(0, a.get("stock").asInt());
+        assertTrue(a.get("is_active").isBoolean() && a.get("is_active").booleanValue());
+        assertEquals("draft", a.get("status").textValue());
+        assertEquals("red", a.get("meta").get("color").textValue());
+        assertTrue(a.get("secret").textValue().startsWith("pbkdf2_sha256$"), "password stored hashed");
+        assertFalse(r.toString().contains("hunter2"));
+        assertTrue(Passwords.verify("hunter2", a.get("secret").textValue()));
+        assertTrue(a.get("category_id").isNull());
+        assertEquals(7, r.get("b2").get("stock").asInt());
+        assertEquals(100.0, r.get("b3").get("price").doubleValue());
+        assertEquals(7, r.get("b3").get("stock").asInt(), "patch keeps other fields");
+        assertEquals("A1", r.get("got").get("sku").textValue());
+        assertTrue(r.get("missing").isNull());
+        assertTrue(r.get("has").booleanValue());
+        assertFalse(r.get("hasnt").booleanValue());
+        assertEquals(4, r.get("added").get("id").asInt());
+        assertEquals("D4", r.get("added").get("sku").textValue(), "add_or_edit sets field_name on insert");
+        assertEquals(4, r.get("edited").get("id").asInt());
+        assertEquals(4.0, r.get("edited").get("price").doubleValue());
+        assertEquals("Cup", r.get("edited").get("name").textValue());
+        assertEquals(3, r.get("count").asInt());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void queriesWhereSortPagingAndReturnTypes(String engine) throws IOException {
+        Path job = job("query", "text wanted?\nint min?", SEED + """
+                    db.add "product" { data = {name: "Mug", sku: "D4", price: 8, category_id: 1} }
+                    db.add "category" { data = {label: "Kitchen"} }
+                    db.query "product" {
+                      where = $db.product.price >= 1 && $db.product.is_active == true
+                      sort = {price: "desc"}
+                    } as $active
+                    db.query "product" {
+                      where = $db.product.sku ==? $input.wanted && $db.product.price >=? $input.min
+                    } as $nullsafe
+                    db.query "product" {
+                      where = $db.product.status != "live" || $db.product.price < 2
+                      sort = {name: "asc"}
+                    } as $or
+                    db.query "product" {
+                      where = ($db.product.name|to_lower) == "desk"
+                      return = {type: "single"}
+                    } as $single
+                    db.query "product" { where = $db.product.price > 1000 return = {type: "single"} } as $none
+                    db.query "product" { where = $db.product.price > 5 return = {type: "count"} } as $count
+                    db.query "product" { where = $db.product.sku == "B2" return = {type: "exists"} } as $exists
+                    db.query "product" { where = $db.product.meta == null return = {type: "count"} } as $nulls
+                    db.query "product" {
+                      sort = {id: "asc"}
+                      return = {type: "list", paging: {page: 2, per_page: 3, totals: true}}
+                    } as $page2
+                    db.query "product" {
+                      sort = {id: "asc"}
+                      return = {type: "list", paging: {page: 1, per_page: 3}}
+                    } as $page1
+                    db.query "product" { sort = {id: "rand"} } as $random
+                    db.query "product" {
+                      join = {category: {table: "category", type: "inner", where: $db.product.category_id == $db.category.id}}
+                      eval = {category_label: $db.category.label, double: $db.product.price * 2}
+                    } as $joined
+                """, "{active: $active|map:$$.sku, nullsafe: $nullsafe|count, or: $or|map:$$.sku, single: $single.sku, none: $none, count: $count, exists: $exists, nulls: $nulls, page2: $page2, page1: $page1|unset:\"items\", random: $random|count, joined: $joined}",
+                PRODUCT, CATEGORY);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[\"B2\",\"A1\",\"D4\"]", r.get("active").toString());
+        assertEquals(4, r.get("nullsafe").asInt(), "==? with a null value drops the condition");
+        assertEquals("[\"A1\",\"D4\",\"C3\"]", r.get("or").toString());
+        assertEquals("B2", r.get("single").textValue());
+        assertTrue(r.get("none").isNull());
+        assertEquals(3, r.get("count").asInt());
+        assertTrue(r.get("exists").booleanValue());
+        assertEquals(3, r.get("nulls").asInt());
+        JsonNode p2 = r.get("page2");
+        assertEquals(1, p2.get("itemsReceived").asInt());
+        assertEquals(2, p2.get("curPage").asInt());
+        assertTrue(p2.get("nextPage").isNull());
+        assertEquals(1, p2.get("prevPage").asInt());
+        assertEquals(3, p2.get("offset").asInt());
+        assertEquals(3, p2.get("perPage").asInt());
+        assertEquals(4, p2.get("itemsTotal").asInt());
+        assertEquals(2, p2.get("pageTotal").asInt());
+        assertEquals("D4", p2.get("items").get(0).get("sku").textValue());
+        assertEquals(2, r.get("page1").get("nextPage").asInt());
+        assertTrue(r.get("page1").get("prevPage").isNull());
+        assertEquals(4, r.get("random").asInt());
+        assertEquals(1, r.get("joined").size());
+        assertEquals("Kitchen", r.get("joined").get(0).get("category_label").textValue());
+        assertEquals(16.0, r.get("joined").get(0).get("double").doubleValue());
+        assertEquals(1, json(fresh(engine, job, "--input", "wanted=A1")).get("nullsafe").asInt());
+        assertEquals(2, json(fresh(engine, job, "--input", "min=9")).get("nullsafe").asInt());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void bulkStatementsDirectQueryAndSchema(String engine) throws IOException {
+        Path job = job("bulk", "", """
+                    db.bulk.add "product" {
+                      data = [{name: "A", sku: "a", price: 1}, {name: "B", sku: "b", price: 2}, {name: "C", sku: "c", price: 3, stock: 5}]
+                    } as $inserted
+                    db.bulk.update "product" { where = $db.product.price >= 2 data = {status: "live"} } as $updated
+                    db.bulk.patch "product" { where = $db.product.sku == "a" data = {stock: 9} } as $patched
+                    db.bulk.delete "product" { where = $db.product.price > 2 } as $deleted
+                    db.direct_query {
+                      sql = "SELECT sku, stock FROM product WHERE status = ? ORDER BY id"
+                      arg = ["live"]
+                      response_type = "list"
+                    } as $direct
+                    db.direct_query { sql = "SELECT COUNT(*) AS n FROM product WHERE sku = ?" arg = ["a"] response_type = "single" } as $one
+                    db.schema { table = "product" } as $schema
+                    db.truncate "product" { reset = true }
+                    db.add "product" { data = {name: "Z", sku: "z", price: 1} } as $after
+                """, "{inserted: $inserted, updated: $updated, patched: $patched, deleted: $deleted, direct: $direct, one: $one, columns: $schema.columns|map:$$.name, idx: $schema.indexes|count, after: $after.id}",
+                PRODUCT, CATEGORY);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals(3, r.get("inserted").asInt());
+        assertEquals(2, r.get("updated").asInt());
+        assertEquals(1, r.get("patched").asInt());
+        assertEquals(1, r.get("deleted").asInt());
+        assertEquals("[{\"sku\":\"b\",\"stock\":0}]", r.get("direct").toString());
+        assertEquals(1, r.get("one").get("n").asInt());
+        assertEquals("id", r.get("columns").get(0).textValue());
+        assertEquals(3, r.get("idx").asInt());
+        assertEquals(1, r.get("after").asInt(), "truncate with reset restarts ids");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void anErrorInsideATransactionLeavesNothingWritten(String engine) throws IOException {
+        Path job = job("tx", "bool fail", """
+                    db.transaction {
+                      stack {
+                        db.add "category" { data = {label: "one"} }
+                        db.add "category" { data = {label: "two"} }
+                        conditional {
+                          if ($input.fail) {
+                            throw { name = "Stop" value = "no" }
+                          }
+                        }
+                      }
+                    }
+                    db.query "category" { return = {type: "count"} } as $n
+                """, "$n", CATEGORY);
+        if (engine.equals("memory")) {
+            return;
+        }
+        Cli failed = fresh(engine, job, "--input", "fail=true");
+        assertEquals(70, failed.exit, failed.toString());
+        assertEquals("2", again(engine, job, "--input", "fail=false").out.strip());
+        assertEquals(70, again(engine, job, "--input", "fail=true").exit);
+        assertEquals("4", again(engine, job, "--input", "fail=false").out.strip());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void badStatementsAreNamedWithTheirPlace(String engine) throws IOException {
+        Path unknownTable = job("t1", "", "db.get \"prodcut\" { field_value = 1 } as $x", "$x", PRODUCT, CATEGORY);
+        Cli c = fresh(engine, unknownTable);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("f.xs:6:") && c.err.contains("unknown table `prodcut`; did you mean `product`?"), c.err);
+
+        Path unknownField = job("t2", "", "db.query \"product\" { where = $db.product.prise > 1 } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, unknownField);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("unknown field `prise` of table `product`; did you mean `price`?"), c.err);
+
+        Path unknownWrite = job("t3", "", "db.add \"product\" { data = {name: \"a\", sku: \"a\", price: 1, colour: 2} } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, unknownWrite);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("unknown field `colour` of table `product`"), c.err);
+
+        Path mismatch = job("t4", "", "db.add \"product\" { data = {name: \"a\", sku: \"a\", price: \"cheap\"} } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, mismatch);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("price") && c.err.contains("product"), c.err);
+
+        Path badEnum = job("t5", "", "db.add \"product\" { data = {name: \"a\", sku: \"a\", price: 1, status: \"gone\"} } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, badEnum);
+        assertEquals(65, c.exit, c.toString());
+
+        Path missing = job("t6", "", "db.add \"product\" { data = {name: \"a\", price: 1} } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, missing);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("Missing param: sku"), c.err);
+
+        Path duplicate = job("t7", "", "db.add \"product\" { data = {name: \"a\", sku: \"a\", price: 1} }\n"
+                + "db.add \"product\" { data = {name: \"b\", sku: \"a\", price: 1} }", "null", PRODUCT, CATEGORY);
+        c = fresh(engine, duplicate);
+        assertEquals(70, c.exit, c.toString());
+        assertTrue(c.err.contains("Duplicate record detected") && c.err.contains("f.xs:7:"), c.err);
+
+        Path noRecord = job("t8", "", "db.edit \"product\" { field_name = \"sku\" field_value = \"nope\" data = {stock: 1} } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, noRecord);
+        assertEquals(70, c.exit, c.toString());
+        assertTrue(c.err.contains("ERROR_CODE_NOT_FOUND"), c.err);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void valuesNeverChangeTheSql(String engine) throws IOException {
+        String evil = "x' OR '1'='1";
+        Path job = job("inject", "text evil", SEED + """
+                    db.get "product" { field_name = "sku" field_value = $input.evil } as $get
+                    db.has "product" { field_name = "sku" field_value = $input.evil } as $has
+                    db.query "product" { where = $db.product.sku == $input.evil return = {type: "count"} } as $query
+                    db.query "product" { where = ($db.product.name|to_lower) == $input.evil return = {type: "count"} } as $filtered
+                    db.del "product" { field_name = "sku" field_value = $input.evil }
+                    db.bulk.update "product" { where = $db.product.sku == $input.evil data = {stock: 1} } as $bulk
+                    db.bulk.delete "product" { where = $db.product.sku == $input.evil } as $bulkdel
+                    db.direct_query { sql = "SELECT COUNT(*) AS n FROM product WHERE sku = ?" arg = [$input.evil] response_type = "single" } as $direct
+                    db.add "product" { data = {name: $input.evil, sku: $input.evil, price: 1} } as $added
+                    db.edit "product" { field_name = "sku" field_value = $input.evil data = {name: $input.evil} } as $edited
+                    db.query "product" { return = {type: "count"} } as $count
+                """, "{get: $get, has: $has, query: $query, filtered: $filtered, bulk: $bulk, bulkdel: $bulkdel, direct: $direct.n, added: $added.sku, edited: $edited.name, count: $count}",
+                PRODUCT, CATEGORY);
+        JsonNode r = json(fresh(engine, job, "--input", "evil=" + evil));
+        assertTrue(r.get("get").isNull());
+        assertFalse(r.get("has").booleanValue());
+        assertEquals(0, r.get("query").asInt());
+        assertEquals(0, r.get("filtered").asInt());
+        assertEquals(0, r.get("bulk").asInt());
+        assertEquals(0, r.get("bulkdel").asInt());
+        assertEquals(0, r.get("direct").asInt());
+        assertEquals(evil, r.get("added").textValue());
+        assertEquals(evil, r.get("edited").textValue());
+        assertEquals(4, r.get("count").asInt());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void importAndExportJsonLinesAndCsv(String engine) throws IOException {
+        Assumptions.assumeFalse(engine.equals("memory"), "a memory database lives for one command");
+        Path job = job("io", "", "db.query \"category\" { sort = {id: \"asc\"} } as $x", "$x|map:$$.label", CATEGORY);
+        String where = db(engine, job);
+        assertEquals(0, Cli.run("db", "reset", "--job", job.toString(), "--db", where).exit);
+        Path jsonl = dir.resolve("c.jsonl");
+        Files.writeString(jsonl, "{\"label\": \"Kitchen\"}\n\n{\"id\": 7, \"label\": \"Garden\"}\n");
+        Cli imp = Cli.run("db", "import", "category", jsonl.toString(), "--job", job.toString(), "--db", where);
+        assertEquals(0, imp.exit, imp.toString());
+        Path csv = dir.resolve("c.csv");
+        Files.writeString(csv, "label\n\"Tools, hand\"\n\"say \"\"hi\"\"\"\n");
+        assertEquals(0, Cli.run("db", "import", "category", csv.toString(), "--job", job.toString(), "--db", where).exit);
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"label\": \"ok\"}\n{\"label\": \n");
+        Cli badRun = Cli.run("db", "import", "category", bad.toString(), "--job", job.toString(), "--db", where);
+        assertEquals(65, badRun.exit, badRun.toString());
+        assertTrue(badRun.err.contains("bad.jsonl:2:"), badRun.err);
+        JsonNode labels = json(again(engine, job));
+        assertEquals("[\"Kitchen\",\"Garden\",\"Tools, hand\",\"say \\\"hi\\\"\"]", labels.toString(), "nothing of the bad file was written");
+        Cli export = Cli.run("db", "export", "category", "--job", job.toString(), "--db", where);
+        assertEquals(0, export.exit, export.toString());
+        assertEquals("{\"id\":1,\"label\":\"Kitchen\"}", export.out.lines().findFirst().orElse(""));
+        assertTrue(export.out.contains("{\"id\":7,\"label\":\"Garden\"}"));
+        Cli exportCsv = Cli.run("db", "export", "category", "--format", "csv", "--job", job.toString(), "--db", where);
+        assertEquals("id,label", exportCsv.out.lines().findFirst().orElse(""));
+        assertTrue(exportCsv.out.contains("8,\"Tools, hand\""), exportCsv.out);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void batchLinesRunConcurrentlyWithoutLostWrites(String engine) throws IOException {
+        Assumptions.assumeFalse(engine.equals("memory"));
+        Path job = job("batch", "int n", """
+                    db.transaction {
+                      stack {
+                        db.add "category" { data = {label: "line " ~ $input.n} }
+                        db.query "category" { return = {type: "count"} } as $count
+                      }
+                    }
+                """, "$input.n", CATEGORY);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            lines.append("{\"n\": ").append(i).append("}\n");
+        }
+        Path inputs = dir.resolve("in.jsonl");
+        Files.writeString(inputs, lines);
+        Cli c = fresh(engine, job, "--inputs", inputs.toString(), "--concurrency", "16");
+        assertEquals(0, c.exit, c.toString());
+        assertFalse(c.all().contains("locked"));
+        assertEquals(200, c.out.lines().count());
+        Path count = job("batchcount", "", "db.query \"category\" { return = {type: \"count\"} } as $n", "$n", CATEGORY);
+        String where = db(engine, job);
+        Cli n = Cli.run("run", count.toString(), "--db", where);
+        assertEquals("200", n.out.strip(), n.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void tablesGrowWithTheirDocumentsAndTypeChangesAreRefused(String engine) throws IOException {
+        Assumptions.assumeFalse(engine.equals("memory"));
+        Path job = job("migrate", "", "db.query \"category\" {} as $x", "$x", CATEGORY);
+        String where = db(engine, job);
+        assertEquals(0, fresh(engine, job).exit);
+        assertEquals(0, Cli.run("db", "import", "category", write("one.jsonl", "{\"label\": \"kept\"}\n").toString(),
+                "--job", job.toString(), "--db", where).exit);
+        Files.writeString(job.resolve("table").resolve("t0.xs"), CATEGORY.replace("text label", "text label\n    int rank?=3"));
+        Cli plan = Cli.run("db", "migrate", "--dry-run", "--job", job.toString(), "--db", where);
+        assertEquals(0, plan.exit, plan.toString());
+        assertTrue(plan.out.contains("would add field category.rank (int)"), plan.out);
+        JsonNode rows = json(again(engine, job));
+        assertEquals("kept", rows.get(0).get("label").textValue());
+        assertTrue(rows.get(0).get("rank").isNull(), "an added column is null in old rows");
+        Files.writeString(job.resolve("table").resolve("t0.xs"), CATEGORY.replace("text label", "int label\n    int rank?=3"));
+        Cli refused = again(engine, job);
+        assertEquals(65, refused.exit, refused.toString());
+        assertTrue(refused.err.contains("table `category`: field `label`") && refused.err.contains("xsrun db reset"), refused.err);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void unreachablePostgresExits69(String engine) throws IOException {
+        Assumptions.assumeTrue(engine.equals("file"));
+        Path job = job("pgdown", "", "db.query \"category\" {} as $x", "$x", CATEGORY);
+        Cli c = Cli.run("run", job.toString(), "--db", "postgresql://u:topsecret@127.0.0.1:1/none");
+        assertEquals(69, c.exit, c.toString());
+        assertTrue(c.err.contains("cannot reach PostgreSQL at postgresql://127.0.0.1:1/none"), c.err);
+        assertFalse(c.all().contains("topsecret"));
+    }
+
+    static final String MANY_TRANSACTIONS = """
+                for (400) {
+                  each as $i {
+                    db.transaction {
+                      stack {
+                        for (250) {
+                          each as $j {
+                            db.add "category" { data = {label: "batch " ~ $i} }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+            """;
+
+    private long rows(String engine, Path job) {
+        try (Engine e = Engine.forSetting(db(engine, job), job)) {
+            return e.once(c -> {
+                try (java.sql.Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + Engine.q("category"))) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aKilledRunLeavesWholeTransactionsOnly(String engine) throws Exception {
+        Assumptions.assumeFalse(engine.equals("memory"));
+        Path job = job("killed", "", MANY_TRANSACTIONS, "null", CATEGORY);
+        assertEquals(0, Cli.run("db", "reset", "--job", job.toString(), "--db", db(engine, job)).exit);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.xsrun.cli.Main",
+                "run", job.toString(), "--db", db(engine, job)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long seen = 0;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (seen == 0 && p.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            seen = rows(engine, job);
+        }
+        p.destroyForcibly().waitFor();
+        assertTrue(seen > 0, "the child wrote something before it was killed");
+        long after = rows(engine, job);
+        assertTrue(after >= seen && after < 100_000, "killed mid-run: " + after);
+        assertEquals(0, after % 250, "only whole transactions: " + after);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aTimeoutLeavesWholeTransactionsOnly(String engine) throws Exception {
+        Assumptions.assumeFalse(engine.equals("memory"));
+        Path job = job("timeout", "", MANY_TRANSACTIONS, "null", CATEGORY);
+        Cli c = fresh(engine, job, "--timeout", "1500ms");
+        assertEquals(75, c.exit, c.toString());
+        long after = rows(engine, job);
+        assertEquals(0, after % 250, "only whole transactions: " + after);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void sensitiveFieldsAreMaskedInOutput(String engine) throws IOException {
+        String person = """
+                table "person" {
+                  schema {
+                    int id
+                    text name
+                    text ssn {
+                      sensitive = true
+                    }
+                  }
+                }
+                """;
+        Path job = job("sensitive", "", """
+                    db.add "person" { data = {name: "Ann", ssn: "078-05-1120"} }
+                    db.query "person" { return = {type: "single"} } as $p
+                    debug.log { value = $p }
+                """, "$p", person);
+        Cli c = fresh(engine, job);
+        assertEquals(0, c.exit, c.toString());
+        assertFalse(c.all().contains("078-05-1120"), c.toString());
+        assertTrue(c.out.contains("Ann"));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+}

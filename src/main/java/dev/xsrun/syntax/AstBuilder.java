@@ -53,6 +53,11 @@ final class AstBuilder {
     private static final Set<String> FUNCTION_ATTRIBUTES = Set.of("description", "response", "tags", "docs", "guid",
             "history", "cache", "middleware");
     private static final Set<String> RUN_JOB_ATTRIBUTES = Set.of("description", "main", "pre", "post", "env", "guid", "tags");
+    /**
+     * The attribute key under which {@code api.call "path" verb=GET} keeps its verb ({@code verb} is no
+     * block attribute of any statement, so it cannot clash).
+     */
+    static final String STATEMENT_VERB = "verb";
     private static final Set<String> HARD_ROOTS = Set.of("input", "env", "auth", "db", "error");
 
     private final String file;
@@ -102,11 +107,11 @@ final class AstBuilder {
         return s;
     }
 
-    private void error(SourceSpan at, String message) {
+    void error(SourceSpan at, String message) {
         diagnostics.add(Diagnostic.error(at, message));
     }
 
-    private void warn(SourceSpan at, String message) {
+    void warn(SourceSpan at, String message) {
         diagnostics.add(Diagnostic.warning(at, message));
     }
 
@@ -123,11 +128,11 @@ final class AstBuilder {
             case "run.job":
                 return runJob(c, name, at);
             default:
-                return new Document.Other(kind, name, at);
+                return new DocumentBuilder(this).document(c, kind, name, at);
         }
     }
 
-    private String docName(DocNameContext n) {
+    String docName(DocNameContext n) {
         if (n.STRING() != null) {
             return Strings.unquoteDouble(n.STRING().getText());
         }
@@ -142,6 +147,14 @@ final class AstBuilder {
             error(at, "a function needs a name: function \"name\" { ... }");
             name = "";
         }
+        if (c.block() == null) {
+            error(at, "function `" + name + "` needs a body: function \"" + name + "\" { input { ... } stack { ... } }");
+            return new Document.FunctionDef(name, null, List.of(), List.of(), null, at);
+        }
+        if (c.verbAttr() != null) {
+            error(span(c.verbAttr()), "a function takes no `verb`; only a `query` does");
+        }
+        List<Document.TestBlock> tests = new ArrayList<>();
         String description = null;
         List<InputField> inputs = null;
         List<Stmt> stack = null;
@@ -178,8 +191,11 @@ final class AstBuilder {
                         error(span(s.name), "a function has only one `stack` block");
                     }
                     stack = statements(s.block(), "stack");
-                } else if (word.equals("test") && s.block() != null) {
-                    continue;
+                } else if (word.equals("test")) {
+                    Document.TestBlock t = new DocumentBuilder(this).testBlock(s);
+                    if (t != null) {
+                        tests.add(t);
+                    }
                 } else if (s.block() == null && FUNCTION_ATTRIBUTES.contains(word)) {
                     error(span(s.name), "attribute `" + word + "` needs `=`: write `" + word + " = ...`");
                 } else {
@@ -195,13 +211,17 @@ final class AstBuilder {
             error(at, "function `" + name + "` has no `stack { ... }` block");
             stack = List.of();
         }
-        return new Document.FunctionDef(name, description, inputs, stack, response, at);
+        return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
 
     private Document runJob(ConstructContext c, String name, SourceSpan at) {
         if (name == null) {
             error(at, "a run job needs a name: run.job \"Name\" { ... }");
             name = "";
+        }
+        if (c.block() == null) {
+            error(at, "run.job `" + name + "` needs a body: run.job \"" + name + "\" { main = {name: \"f\"} }");
+            return new Document.RunJob(name, null, null, null, null, List.of(), at);
         }
         String description = null;
         Document.FunctionRef main = null;
@@ -577,6 +597,10 @@ final class AstBuilder {
     Stmt statement(StatementContext s) {
         String name = s.name.getText();
         SourceSpan at = span(s.name);
+        if (s.verbAttr() != null && !name.equals("api.call")) {
+            error(span(s.verbAttr()), "`" + name + "` takes no `" + s.verbAttr().word(0).getText()
+                    + "=`; only `api.call \"path\" verb=GET` does");
+        }
         Stmt built = buildStatement(s, name, at);
         if (built == null) {
             return null;
@@ -1073,14 +1097,10 @@ final class AstBuilder {
     private Stmt invoke(StatementContext s, String name, SourceSpan at) {
         StatementCatalogue.Shape shape = StatementCatalogue.lookup(name);
         if (shape == null) {
-            if (StatementCatalogue.isNotLocalFamily(name)) {
-                shape = null;
-            } else {
-                error(at, "unknown statement `" + name + "`" + Suggestions.hint(name, StatementCatalogue.names()));
-                return null;
-            }
+            error(at, "unknown statement `" + name + "`" + Suggestions.hint(name, StatementCatalogue.names()));
+            return null;
         }
-        Parts p = shape == null ? parts(s.block(), name) : checked(s, name, at);
+        Parts p = checked(s, name, at);
         LValue target = null;
         Expr targetExpr = null;
         TargetContext t = s.target();
@@ -1089,7 +1109,9 @@ final class AstBuilder {
             targetExpr = varRefExpr(((VarTargetContext) t).varRef());
         } else if (t instanceof ExprTargetContext) {
             targetExpr = expr(((ExprTargetContext) t).expr());
-            if (shape != null && shape.target() == StatementCatalogue.Target.VARIABLE) {
+            if (shape.target() == StatementCatalogue.Target.NAME) {
+                error(span(t), "`" + name + "` needs a name in quotes, not an expression: " + name + " \"name\"");
+            } else if (shape.target() == StatementCatalogue.Target.VARIABLE) {
                 error(span(t), "`" + name + "` needs a variable such as `$name`, not an expression");
             }
         } else if (t instanceof StringTargetContext || t instanceof NameTargetContext) {
@@ -1098,20 +1120,34 @@ final class AstBuilder {
                 text = ((StringTargetContext) t).STRING() != null ? Strings.unquoteDouble(text) : Strings.unquoteSingle(text);
             }
             targetExpr = new Expr.Literal(Values.of(text), span(t));
-            if (shape != null && shape.target() != StatementCatalogue.Target.ANY) {
+            if (shape.target() != StatementCatalogue.Target.ANY && shape.target() != StatementCatalogue.Target.NAME) {
                 error(span(t), "`" + name + "` does not take `" + t.getText() + "` here");
             }
         }
         Expr condition = s.condition() == null ? null : expr(s.condition().expr());
         Map<String, Expr> attributes = new LinkedHashMap<>();
+        if (s.verbAttr() != null) {
+            String key = s.verbAttr().word(0).getText();
+            String value = s.verbAttr().word(1).getText();
+            if (!name.equals("api.call")) {
+                // reported by statement()
+            } else if (!key.equals(STATEMENT_VERB)) {
+                error(span(s.verbAttr().word(0)), "unknown `" + key + "=` after the path; write `verb=GET`"
+                        + Suggestions.hint(key, List.of(STATEMENT_VERB)));
+            } else if (!dev.xsrun.ast.DocumentCatalogue.VERBS.contains(value)) {
+                error(span(s.verbAttr().word(1)), "unknown verb `" + value + "`"
+                        + Suggestions.hint(value.toUpperCase(), dev.xsrun.ast.DocumentCatalogue.VERBS));
+            } else {
+                attributes.put(STATEMENT_VERB, new Expr.Literal(Values.of(value), span(s.verbAttr().word(1))));
+            }
+        }
         for (Map.Entry<String, AttributeContext> e : p.attributes.entrySet()) {
             attributes.put(e.getKey(), expr(e.getValue().expr()));
         }
         Map<String, List<Stmt>> clauses = new LinkedHashMap<>();
         for (StatementContext c : p.statements) {
             String word = c.name.getText();
-            boolean clause = shape == null ? c.block() != null && c.target() == null && StatementCatalogue.lookup(word) == null
-                    : shape.clauses() == null || shape.clauses().contains(word);
+            boolean clause = shape.clauses() == null || shape.clauses().contains(word);
             if (clause && c.block() != null) {
                 clauses.put(word, statements(c.block(), word));
             }
@@ -1350,6 +1386,11 @@ final class AstBuilder {
         if (p instanceof TripleStringLiteralContext) {
             Token t = ((TripleStringLiteralContext) p).TRIPLE_STRING().getSymbol();
             return new Expr.Literal(Values.of(Strings.triple(t.getText(), t.getCharPositionInLine())), span(t));
+        }
+        if (p instanceof TimestampLiteralContext) {
+            // an unquoted timestamp is its text, as Xano stores it
+            Token t = ((TimestampLiteralContext) p).TIMESTAMP().getSymbol();
+            return new Expr.Literal(Values.of(t.getText()), span(t));
         }
         if (p instanceof BacktickExprContext) {
             Token t = ((BacktickExprContext) p).BACKTICK().getSymbol();

@@ -68,7 +68,7 @@ public final class DocumentCatalogue {
                 List.of("mcp_server"), List.of("input", "stack"), true);
         add("workflow_test", Form.WORKFLOW_TEST, false, List.of("datasource"), List.of(), List.of("stack"), true);
         add("workspace", Form.SETTINGS, false, List.of("env", "acceptance", "preferences", "realtime"), List.of(), List.of(), false);
-        add("branch", Form.SETTINGS, false, List.of("color", "middleware", "history"), List.of("color"), List.of(), false);
+        add("branch", Form.SETTINGS, false, List.of("color", "middleware", "history"), List.of(), List.of(), false);
         add("table", Form.TABLE, false, List.of(), List.of(), List.of(), false);
     }
 

@@ -58,6 +58,11 @@ final class AstBuilder {
      * block attribute of any statement, so it cannot clash).
      */
     static final String STATEMENT_VERB = "verb";
+    /** Type names of other languages, with the XanoScript type meant. */
+    private static final Map<String, String> OTHER_LANGUAGES_TYPES = Map.of("string", "text", "boolean", "bool",
+            "integer", "int", "float", "decimal", "number", "decimal", "array", "json", "list", "json", "dict", "json");
+    /** Variables Xano sets itself; a `var` of that name is refused. */
+    private static final Set<String> RESERVED_VARIABLES = Set.of("response", "output", "this");
     private static final Set<String> HARD_ROOTS = Set.of("input", "env", "auth", "db", "error");
 
     private final String file;
@@ -159,6 +164,7 @@ final class AstBuilder {
         List<InputField> inputs = null;
         List<Stmt> stack = null;
         Expr response = null;
+        noCommas(c.block());
         for (ItemContext item : c.block().item()) {
             if (item instanceof InputItemContext) {
                 InputBlockContext ib = ((InputItemContext) item).inputBlock();
@@ -211,6 +217,7 @@ final class AstBuilder {
             error(at, "function `" + name + "` has no `stack { ... }` block");
             stack = List.of();
         }
+        bareInputReferences(c.block(), inputs);
         return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
 
@@ -228,6 +235,7 @@ final class AstBuilder {
         Document.FunctionRef pre = null;
         Document.FunctionRef post = null;
         List<String> env = new ArrayList<>();
+        noCommas(c.block());
         for (ItemContext item : c.block().item()) {
             if (!(item instanceof AttributeContext)) {
                 ParserRuleContext bad = item instanceof StatementItemContext ? ((StatementItemContext) item).statement().name
@@ -400,8 +408,9 @@ final class AstBuilder {
         String type = d.type.getText();
         SourceSpan typeAt = span(d.type);
         if (!INPUT_TYPES.contains(type)) {
-            error(typeAt, "unknown input type `" + type + "`" + Suggestions.hint(type, INPUT_TYPES)
-                    + (type.equals("string") ? "; did you mean `text`?" : ""));
+            String usual = OTHER_LANGUAGES_TYPES.get(type);
+            error(typeAt, "unknown input type `" + type + "`" + (usual != null ? "; did you mean `" + usual + "`?"
+                    : Suggestions.hint(type, INPUT_TYPES)));
         }
         if (d.name == null) {
             return new InputField(type, type, false, -1, -1, false, true, null, List.of(), null, false, List.of(), List.of(), typeAt);
@@ -467,6 +476,7 @@ final class AstBuilder {
         List<String> values = new ArrayList<>();
         List<InputField> schema = new ArrayList<>();
         if (d.metaBlock() != null) {
+            noCommas(d.metaBlock());
             for (MetaItemContext m : d.metaBlock().metaItem()) {
                 if (m.inputBlock() != null) {
                     InputBlockContext ib = m.inputBlock();
@@ -495,6 +505,10 @@ final class AstBuilder {
                     }
                 }
             }
+        }
+        if (type.equals("object") && schema.isEmpty()) {
+            warn(typeAt, "object input `" + name + "` needs a schema: object " + name + " { schema { text field } }; use `json "
+                    + name + "` for any JSON value");
         }
         if (type.equals("enum") && values.isEmpty()) {
             error(typeAt, "enum input `" + name + "` needs `values = [...]`");
@@ -546,11 +560,77 @@ final class AstBuilder {
         final List<ItemContext> others = new ArrayList<>();
     }
 
+    /**
+     * {@code $name} where {@code $input.name} is meant: Xano reads a bare {@code $name} as a stack
+     * variable, which is null unless the stack declared it. Warns at the first such use per name.
+     */
+    void bareInputReferences(ParserRuleContext body, List<InputField> inputs) {
+        if (body == null || inputs.isEmpty()) {
+            return;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (InputField f : inputs) {
+            names.add(f.name());
+        }
+        List<Token> variables = new ArrayList<>();
+        Set<String> declared = new java.util.HashSet<>();
+        collectVariables(body, variables, declared);
+        Set<String> warned = new java.util.HashSet<>();
+        for (Token t : variables) {
+            String v = t.getText().substring(1);
+            if (names.contains(v) && !declared.contains(v) && warned.add(v)) {
+                warn(span(t), "`$" + v + "` is not the input `" + v + "`: write `$input." + v + "` (a bare `$" + v
+                        + "` is a stack variable, never set here)");
+            }
+        }
+    }
+
+    private static void collectVariables(ParseTree node, List<Token> uses, Set<String> declared) {
+        for (int i = 0, n = node.getChildCount(); i < n; i++) {
+            ParseTree ch = node.getChild(i);
+            if (ch instanceof TerminalNode) {
+                Token t = ((TerminalNode) ch).getSymbol();
+                if (t.getType() == XanoScriptParser.VARIABLE) {
+                    uses.add(t);
+                }
+            } else if (ch instanceof StatementContext && ((StatementContext) ch).target() instanceof VarTargetContext
+                    && ((StatementContext) ch).name.getText().equals("var")) {
+                declared.add(((VarTargetContext) ((StatementContext) ch).target()).varRef().VARIABLE().getText().substring(1));
+                collectVariables(ch, uses, declared);
+            } else if (ch instanceof AsClauseContext) {
+                declared.add(((AsClauseContext) ch).varRef().VARIABLE().getText().substring(1));
+            } else {
+                collectVariables(ch, uses, declared);
+            }
+        }
+    }
+
+    /**
+     * Block properties go on their own lines: Xano refuses {@code throw { name = "E", value = "m" }}
+     * (commas belong to object literals). Reports the first comma between a block's items.
+     */
+    void noCommas(ParserRuleContext block) {
+        if (block == null) {
+            return;
+        }
+        for (int i = 0, n = block.getChildCount(); i < n; i++) {
+            ParseTree ch = block.getChild(i);
+            if ((ch instanceof ItemSepContext && ((ItemSepContext) ch).COMMA() != null)
+                    || (ch instanceof SepContext && ((SepContext) ch).COMMA() != null)) {
+                Token comma = ((ParserRuleContext) ch).getStart();
+                error(span(comma), "no comma between block properties: put each `name = value` on its own line"
+                        + " (commas separate the entries of an object literal `{a: 1, b: 2}`)");
+                return;
+            }
+        }
+    }
+
     private Parts parts(BlockContext block, String owner) {
         Parts p = new Parts();
         if (block == null) {
             return p;
         }
+        noCommas(block);
         for (ItemContext item : block.item()) {
             if (item instanceof AttributeContext) {
                 AttributeContext a = (AttributeContext) item;
@@ -574,6 +654,7 @@ final class AstBuilder {
         if (block == null) {
             return out;
         }
+        noCommas(block);
         for (ItemContext item : block.item()) {
             if (item instanceof StatementItemContext) {
                 Stmt s = statement(((StatementItemContext) item).statement());
@@ -713,7 +794,8 @@ final class AstBuilder {
             for (Map.Entry<String, AttributeContext> e : p.attributes.entrySet()) {
                 if (!shape.acceptsAttribute(e.getKey())) {
                     Set<String> known = new java.util.TreeSet<>(shape.attributes());
-                    String hint = Suggestions.hint(e.getKey(), known);
+                    String hint = name.equals("api.request") && e.getKey().equals("body")
+                            ? "; api.request sends its body with `params = ...`" : Suggestions.hint(e.getKey(), known);
                     error(span(e.getValue().word()), "unknown attribute `" + e.getKey() + "` of `" + name + "`"
                             + (!hint.isEmpty() ? hint : known.isEmpty() ? "; it takes none" : "; it accepts " + String.join(", ", known)));
                 }
@@ -790,6 +872,8 @@ final class AstBuilder {
             path.remove(0);
         } else if (HARD_ROOTS.contains(raw)) {
             error(at, "`$" + raw + "` is read-only; it cannot be assigned");
+        } else if (RESERVED_VARIABLES.contains(raw) && path.isEmpty()) {
+            error(at, "`$" + raw + "` is a name Xano reserves; choose another, such as `$" + raw + "_value`");
         }
         // interned, like every variable name: the interpreter's scope lookups then hit by identity
         return new LValue(raw.intern(), path, at);
@@ -1222,6 +1306,26 @@ final class AstBuilder {
             return start.getText();
         }
         return start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(start.getStartIndex(), stop.getStopIndex()));
+    }
+
+    /**
+     * {@code $arr|count > 0} and {@code $v|to_text ~ "x"}: Xano's filter takes everything up to the next
+     * boundary as its argument, so the operator after an argument-less filter is a parse error there.
+     * The docs' fix is parentheses: {@code ($arr|count) > 0}.
+     */
+    private void filterBeforeOperator(ExprContext left, Token op) {
+        int t = op.getType();
+        if (t == XanoScriptParser.ANDAND || t == XanoScriptParser.OROR || t == XanoScriptParser.NULLISH
+                || t == XanoScriptParser.ELVIS || !(left instanceof PostfixExprContext)) {
+            return;
+        }
+        List<FilterContext> chain = ((PostfixExprContext) left).postfix().filter();
+        if (chain.isEmpty() || !chain.get(chain.size() - 1).COLON().isEmpty()) {
+            return;
+        }
+        String text = left.getText();
+        error(span(op), "wrap the filter in parentheses: `(" + text + ") " + op.getText() + " ...`; without them Xano reads `"
+                + op.getText() + "` as part of the filter `" + chain.get(chain.size() - 1).name.getText() + "`");
     }
 
     Expr argExpr(ArgExprContext c) {

@@ -76,12 +76,15 @@ final class DocumentBuilder {
                 verb = value;
             }
         } else if (k.verb()) {
-            ast.error(at, "a query needs a verb: query \"" + name + "\" verb=GET { ... }");
+            ast.warn(at, "query `" + name + "` has no verb; write query \"" + name + "\" verb=GET { ... } (or POST, PUT, PATCH, DELETE)");
         }
         if (c.block() == null && !k.blockOptional()) {
             ast.error(at, "a " + kind + " needs a body: " + kind + " \"" + name + "\" { ... }");
         }
         Body b = body(c, k, name, at);
+        if (b.inputs != null) {
+            ast.bareInputReferences(c.block(), b.inputs);
+        }
         switch (k.form()) {
             case STACKED:
                 return new Document.Stacked(kind, name, verb, b.attributes, b.inputs == null ? List.of() : b.inputs,
@@ -103,6 +106,7 @@ final class DocumentBuilder {
         if (c.block() == null) {
             return b;
         }
+        ast.noCommas(c.block());
         for (ItemContext item : c.block().item()) {
             if (item instanceof InputItemContext) {
                 InputBlockContext ib = ((InputItemContext) item).inputBlock();
@@ -205,6 +209,7 @@ final class DocumentBuilder {
         if (s.verbAttr() != null || s.condition() != null || !s.asClause().isEmpty()) {
             ast.error(at, "a test is written test \"name\" { ... }, with nothing between its name and its body");
         }
+        ast.noCommas(s.block());
         Expr input = null;
         Expr datasource = null;
         List<Stmt> stmts = new ArrayList<>();

@@ -334,6 +334,16 @@ public final class StatementCatalogue {
         return docs.all();
     }
 
+    /** Names other tools use for a statement (SQL words and the like), with the statement meant. */
+    private static final Map<String, String> USUAL_NAMES = Map.of("db.insert", "db.add", "db.update", "db.edit",
+            "db.delete", "db.del", "db.select", "db.query", "db.find", "db.query", "db.upsert", "db.add_or_edit",
+            "db.count", "db.query", "db.exists", "db.has", "redis.delete", "redis.del", "redis.increment", "redis.incr");
+
+    /** The statement meant by a name another tool uses ({@code db.insert} is {@code db.add}), or null. */
+    public static String usualName(String name) {
+        return USUAL_NAMES.get(name);
+    }
+
     public static Collection<String> names() {
         return Collections.unmodifiableSet(SHAPES.keySet());
     }

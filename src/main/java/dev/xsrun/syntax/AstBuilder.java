@@ -1181,7 +1181,9 @@ final class AstBuilder {
     private Stmt invoke(StatementContext s, String name, SourceSpan at) {
         StatementCatalogue.Shape shape = StatementCatalogue.lookup(name);
         if (shape == null) {
-            error(at, "unknown statement `" + name + "`" + Suggestions.hint(name, StatementCatalogue.names()));
+            String meant = StatementCatalogue.usualName(name);
+            error(at, "unknown statement `" + name + "`" + (meant != null ? "; did you mean `" + meant + "`?"
+                    : Suggestions.hint(name, StatementCatalogue.names())));
             return null;
         }
         Parts p = checked(s, name, at);

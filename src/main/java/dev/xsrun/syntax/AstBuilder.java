@@ -618,7 +618,7 @@ final class AstBuilder {
             if ((ch instanceof ItemSepContext && ((ItemSepContext) ch).COMMA() != null)
                     || (ch instanceof SepContext && ((SepContext) ch).COMMA() != null)) {
                 Token comma = ((ParserRuleContext) ch).getStart();
-                error(span(comma), "no comma between block properties: put each `name = value` on its own line"
+                warn(span(comma), "no comma between block properties: put each `name = value` on its own line"
                         + " (commas separate the entries of an object literal `{a: 1, b: 2}`)");
                 return;
             }
@@ -873,7 +873,7 @@ final class AstBuilder {
         } else if (HARD_ROOTS.contains(raw)) {
             error(at, "`$" + raw + "` is read-only; it cannot be assigned");
         } else if (RESERVED_VARIABLES.contains(raw) && path.isEmpty()) {
-            error(at, "`$" + raw + "` is a name Xano reserves; choose another, such as `$" + raw + "_value`");
+            warn(at, "`$" + raw + "` is a name Xano reserves; choose another, such as `$" + raw + "_value`");
         }
         // interned, like every variable name: the interpreter's scope lookups then hit by identity
         return new LValue(raw.intern(), path, at);
@@ -1308,26 +1308,6 @@ final class AstBuilder {
             return start.getText();
         }
         return start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(start.getStartIndex(), stop.getStopIndex()));
-    }
-
-    /**
-     * {@code $arr|count > 0} and {@code $v|to_text ~ "x"}: Xano's filter takes everything up to the next
-     * boundary as its argument, so the operator after an argument-less filter is a parse error there.
-     * The docs' fix is parentheses: {@code ($arr|count) > 0}.
-     */
-    private void filterBeforeOperator(ExprContext left, Token op) {
-        int t = op.getType();
-        if (t == XanoScriptParser.ANDAND || t == XanoScriptParser.OROR || t == XanoScriptParser.NULLISH
-                || t == XanoScriptParser.ELVIS || !(left instanceof PostfixExprContext)) {
-            return;
-        }
-        List<FilterContext> chain = ((PostfixExprContext) left).postfix().filter();
-        if (chain.isEmpty() || !chain.get(chain.size() - 1).COLON().isEmpty()) {
-            return;
-        }
-        String text = left.getText();
-        error(span(op), "wrap the filter in parentheses: `(" + text + ") " + op.getText() + " ...`; without them Xano reads `"
-                + op.getText() + "` as part of the filter `" + chain.get(chain.size() - 1).name.getText() + "`");
     }
 
     Expr argExpr(ArgExprContext c) {

@@ -19,7 +19,7 @@ document
     ;
 
 topLevel
-    : kind=dottedName docName? verbAttr? block                           # construct
+    : kind=dottedName docName? verbAttr? block?                          # construct
     ;
 
 docName
@@ -61,7 +61,7 @@ item
     ;
 
 statement
-    : BANG? name=dottedName target? asClause? condition? block? asClause?
+    : BANG? name=dottedName target? verbAttr? asClause? condition? block? asClause?
     ;
 
 asClause
@@ -202,6 +202,7 @@ primary
     | STRING                                                             # stringLiteral
     | SQ_STRING                                                          # stringLiteral
     | TRIPLE_STRING                                                      # tripleStringLiteral
+    | TIMESTAMP                                                          # timestampLiteral
     | BACKTICK                                                           # backtickExpr
     | VARIABLE                                                           # variable
     | DOLLAR2                                                            # elementRef

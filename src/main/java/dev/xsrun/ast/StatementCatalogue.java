@@ -61,7 +61,8 @@ public final class StatementCatalogue {
         add("function.run", Target.NAME, true, List.of("input", "runtime_mode", "async"), List.of(), true);
         add("function.call", Target.NAME, true, List.of("input", "runtime_mode", "async"), List.of(), true);
 
-        add("api.request", Target.NONE, false, List.of("url", "method", "params", "headers", "timeout", "follow_location",
+        // `async = true` hands back a request id to `await`; a local run still waits for the answer.
+        add("api.request", Target.NONE, false, List.of("url", "method", "params", "headers", "timeout", "follow_location", "async",
                 "verify_host", "verify_peer", "ca_certificate", "certificate", "certificate_pass", "private_key",
                 "private_key_pass"), List.of("url"), true);
         add("debug.log", Target.NONE, false, List.of("value"), List.of("value"), false);
@@ -76,8 +77,9 @@ public final class StatementCatalogue {
         add("util.template_engine", Target.NONE, false, List.of("value"), List.of("value"), true);
         add("util.set_header", Target.NONE, false, List.of("value", "duplicates"), List.of("value"), false);
         add("util.geo_distance", Target.NONE, false, List.of("latitude_1", "longitude_1", "latitude_2", "longitude_2"), List.of(), true);
-        notLocal("util.ip_lookup");
-        notLocal("util.send_email");
+        remote("util.ip_lookup", Target.NONE, false, List.of("value"));
+        remote("util.send_email", Target.NONE, false, List.of("service_provider", "api_key", "to", "from", "reply_to",
+                "subject", "message", "cc", "bcc", "scheduled_at"));
         SHAPES.put("util.post_process", new Shape("util.post_process", Target.NONE, false, Set.of(), Set.of(), Set.of("stack"), false, false, true));
 
         for (String op : List.of("math.add", "math.sub", "math.mul", "math.div", "math.mod", "math.bitwise.and",
@@ -126,38 +128,150 @@ public final class StatementCatalogue {
         add("security.create_secret_key", Target.NONE, false, List.of("bits", "format"), List.of(), true);
         add("security.create_rsa_key", Target.NONE, false, List.of("bits", "format"), List.of(), true);
         add("security.create_curve_key", Target.NONE, false, List.of("curve", "format"), List.of(), true);
-        notLocal("security.create_auth_token");
+        remote("security.create_auth_token", Target.NONE, false, List.of("table", "id", "extras", "expiration", "dbtable"));
+        remote("security.verify_totp", Target.NONE, false, List.of("code", "secret", "window"));
 
-        for (String op : List.of("db.get", "db.has", "db.query", "db.add", "db.edit", "db.patch", "db.add_or_edit", "db.del",
-                "db.truncate", "db.bulk.add", "db.bulk.patch", "db.bulk.update", "db.bulk.delete", "db.transaction",
-                "db.direct_query", "db.external.mssql.direct_query", "db.external.mysql.direct_query",
-                "db.external.oracle.direct_query", "db.external.postgres.direct_query",
-                "db.external.snowflake.direct_query", "db.schema", "db.set_datasource",
-                "redis.get", "redis.set", "redis.has", "redis.del", "redis.incr", "redis.decr", "redis.keys", "redis.push",
-                "redis.pop", "redis.shift", "redis.unshift", "redis.range", "redis.count", "redis.remove", "redis.ratelimit",
-                "storage.create_attachment", "storage.create_image", "storage.create_audio", "storage.create_video",
-                "storage.create_file_resource", "storage.read_file_resource", "storage.delete_file", "storage.sign_private_url",
-                "cloud.aws.s3.upload_file", "cloud.aws.s3.read_file", "cloud.aws.s3.delete_file", "cloud.aws.s3.list_directory",
-                "cloud.aws.s3.sign_url", "cloud.aws.s3.get_file_info", "cloud.azure.storage.upload_file",
-                "cloud.azure.storage.read_file", "cloud.azure.storage.delete_file", "cloud.azure.storage.list_directory",
-                "cloud.azure.storage.sign_url", "cloud.azure.storage.get_file_info", "cloud.google.storage.upload_file",
-                "cloud.google.storage.read_file", "cloud.google.storage.delete_file", "cloud.google.storage.list_directory",
-                "cloud.google.storage.sign_url", "cloud.google.storage.get_file_info", "cloud.elasticsearch.query",
-                "cloud.elasticsearch.document", "cloud.aws.opensearch.query", "cloud.aws.opensearch.document",
-                "cloud.algolia.request", "cloud.job", "cloud.job.status", "cloud.job.await",
-                "zip.create_archive", "zip.add_to_archive", "zip.delete_from_archive", "zip.extract", "zip.view_contents",
-                "stream.from_csv", "stream.from_jsonl", "stream.from_request", "api.stream",
-                "ai.agent.run", "ai.external.mcp.tool.list", "ai.external.mcp.tool.run", "ai.external.mcp.server_details",
-                "api.lambda", "api.call", "api.realtime_event", "api.microservice", "realtime.event", "task.call", "tool.call",
-                "middleware.call", "addon.call", "trigger.call", "workflow_test.call", "action.call", "action.package.call",
-                "await", "datadog.log", "datadog.metric", "webflow.request", "expect.to_equal", "expect.to_not_equal",
-                "expect.to_be_true", "expect.to_be_false", "expect.to_be_null", "expect.to_not_be_null",
-                "expect.to_be_defined", "expect.to_not_be_defined", "expect.to_contain", "expect.to_start_with",
-                "expect.to_end_with", "expect.to_match", "expect.to_be_greater_than", "expect.to_be_less_than",
-                "expect.to_be_within", "expect.to_be_empty", "expect.to_throw", "expect.to_be_in_the_past",
-                "expect.to_be_in_the_future")) {
-            notLocal(op);
+        // Statements a local run does not do: every member is listed with its attributes, so a
+        // misspelt name or attribute is reported like any other.
+        String[] where = {"field_name", "field_value", "where"};
+        remote("db.get", Target.NAME, true, cat(where, "output", "lock", "addon", "eval", "join"));
+        remote("db.has", Target.NAME, true, cat(where));
+        remote("db.query", Target.NAME, true, List.of("where", "sort", "return", "join", "eval", "addon", "output", "order", "paging", "count", "select",
+                "additional_where", "override_sort", "search"));
+        remote("db.add", Target.NAME, true, List.of("data", "output", "addon"));
+        remote("db.edit", Target.NAME, true, cat(where, "data", "output", "addon"));
+        remote("db.patch", Target.NAME, true, cat(where, "data", "output", "addon"));
+        remote("db.add_or_edit", Target.NAME, true, cat(where, "data", "output", "addon"));
+        remote("db.del", Target.NAME, true, cat(where));
+        remote("db.truncate", Target.NAME, true, List.of("reset"));
+        remote("db.bulk.add", Target.NAME, true, List.of("data", "allow_id_field", "items"));
+        remote("db.bulk.update", Target.NAME, true, List.of("data", "where", "items"));
+        remote("db.bulk.patch", Target.NAME, true, List.of("data", "where", "items"));
+        remote("db.bulk.delete", Target.NAME, true, List.of("where", "search"));
+        SHAPES.put("db.transaction", new Shape("db.transaction", Target.NONE, false, Set.of("isolation"), Set.of(),
+                Set.of("stack"), false, true, false));
+        remote("db.direct_query", Target.NONE, false, List.of("sql", "arg", "response_type", "parser"));
+        for (String engine : List.of("postgres", "mysql", "mssql", "oracle", "snowflake")) {
+            remote("db.external." + engine + ".direct_query", Target.NONE, false,
+                    List.of("sql", "arg", "response_type", "parser", "connection_string"));
         }
+        remote("db.schema", Target.NAME, false, List.of("table", "path"));
+        remote("db.set_datasource", Target.NONE, false, List.of("name", "value"));
+
+        remote("redis.set", Target.NONE, false, List.of("key", "data", "value", "ttl", "expire"));
+        for (String op : List.of("redis.get", "redis.has", "redis.del", "redis.pop", "redis.shift", "redis.count")) {
+            remote(op, Target.NONE, false, List.of("key"));
+        }
+        remote("redis.incr", Target.NONE, false, List.of("key", "by", "ttl"));
+        remote("redis.decr", Target.NONE, false, List.of("key", "by", "ttl"));
+        remote("redis.push", Target.NONE, false, List.of("key", "value"));
+        remote("redis.unshift", Target.NONE, false, List.of("key", "value"));
+        remote("redis.range", Target.NONE, false, List.of("key", "start", "stop"));
+        remote("redis.remove", Target.NONE, false, List.of("key", "value", "count"));
+        remote("redis.keys", Target.NONE, false, List.of("search"));
+        remote("redis.ratelimit", Target.NONE, false, List.of("key", "max", "ttl", "error"));
+        remote("redis.expire", Target.NONE, false, List.of("key", "ttl", "seconds"));
+
+        for (String op : List.of("storage.create_attachment", "storage.create_image", "storage.create_audio",
+                "storage.create_video")) {
+            remote(op, Target.NONE, false, List.of("value", "access", "filename"));
+        }
+        remote("storage.create_file_resource", Target.NONE, false, List.of("filename", "filedata"));
+        remote("storage.read_file_resource", Target.NONE, false, List.of("value"));
+        remote("storage.delete_file", Target.NONE, false, List.of("pathname"));
+        remote("storage.sign_private_url", Target.NONE, false, List.of("pathname", "ttl"));
+        remote("storage.append_file", Target.NONE, false, List.of("pathname", "data"));
+
+        String[] s3 = {"bucket", "region", "key", "secret"};
+        remote("cloud.aws.s3.upload_file", Target.NONE, false, cat(s3, "file_key", "file", "metadata", "object_lock_mode",
+                "object_lock_retain_until", "acl"));
+        remote("cloud.aws.s3.read_file", Target.NONE, false, cat(s3, "file_key"));
+        remote("cloud.aws.s3.delete_file", Target.NONE, false, cat(s3, "file_key"));
+        remote("cloud.aws.s3.get_file_info", Target.NONE, false, cat(s3, "file_key"));
+        remote("cloud.aws.s3.sign_url", Target.NONE, false, cat(s3, "file_key", "ttl"));
+        remote("cloud.aws.s3.list_directory", Target.NONE, false, cat(s3, "prefix", "next_page_token"));
+        String[] azure = {"account_name", "account_key", "container_name"};
+        remote("cloud.azure.storage.upload_file", Target.NONE, false, cat(azure, "filePath", "file"));
+        remote("cloud.azure.storage.read_file", Target.NONE, false, cat(azure, "filePath"));
+        remote("cloud.azure.storage.delete_file", Target.NONE, false, cat(azure, "filePath"));
+        remote("cloud.azure.storage.get_file_info", Target.NONE, false, cat(azure, "filePath"));
+        remote("cloud.azure.storage.sign_url", Target.NONE, false, cat(azure, "filePath", "path", "ttl"));
+        remote("cloud.azure.storage.list_directory", Target.NONE, false, cat(azure, "path"));
+        String[] google = {"service_account", "bucket"};
+        remote("cloud.google.storage.upload_file", Target.NONE, false, cat(google, "filePath", "file", "metadata"));
+        remote("cloud.google.storage.read_file", Target.NONE, false, cat(google, "filePath"));
+        remote("cloud.google.storage.delete_file", Target.NONE, false, cat(google, "filePath"));
+        remote("cloud.google.storage.get_file_info", Target.NONE, false, cat(google, "filePath"));
+        remote("cloud.google.storage.sign_url", Target.NONE, false, cat(google, "filePath", "method", "ttl"));
+        remote("cloud.google.storage.list_directory", Target.NONE, false, cat(google, "path"));
+        String[] elastic = {"auth_type", "key_id", "access_key", "base_url", "index"};
+        remote("cloud.elasticsearch.query", Target.NONE, false, cat(elastic, "return_type", "expression", "size", "from",
+                "sort", "included_fields", "payload", "query", "aggregations"));
+        remote("cloud.elasticsearch.document", Target.NONE, false, cat(elastic, "method", "doc_id", "doc", "body"));
+        remote("cloud.elasticsearch.bulk", Target.NONE, false, cat(elastic, "operations"));
+        remote("cloud.elasticsearch.request", Target.NONE, false, cat(elastic, "method", "url", "query", "payload"));
+        String[] opensearch = {"auth_type", "key_id", "access_key", "secret_key", "region", "endpoint", "index"};
+        remote("cloud.aws.opensearch.query", Target.NONE, false, cat(opensearch, "return_type", "expression", "size",
+                "from", "sort", "included_fields", "payload", "query"));
+        remote("cloud.aws.opensearch.document", Target.NONE, false, cat(opensearch, "method", "doc_id", "doc", "body"));
+        remote("cloud.aws.opensearch.request", Target.NONE, false, cat(opensearch, "method", "url", "query", "payload"));
+        String[] algolia = {"application_id", "app_id", "api_key", "index"};
+        remote("cloud.algolia.request", Target.NONE, false, cat(algolia, "method", "url", "path", "payload"));
+        remote("cloud.algolia.search", Target.NONE, false, cat(algolia, "query", "filters", "facets", "hitsPerPage", "page"));
+        remote("cloud.algolia.save_object", Target.NONE, false, cat(algolia, "object"));
+        remote("cloud.algolia.save_objects", Target.NONE, false, cat(algolia, "objects"));
+        remote("cloud.algolia.delete_object", Target.NONE, false, cat(algolia, "objectID"));
+        remote("cloud.algolia.set_settings", Target.NONE, false, cat(algolia, "settings"));
+
+        remote("zip.create_archive", Target.NONE, false, List.of("filename", "password", "password_encryption"));
+        remote("zip.add_to_archive", Target.NONE, false, List.of("archive", "files", "file", "filename", "password",
+                "password_encryption"));
+        remote("zip.delete_from_archive", Target.NONE, false, List.of("archive", "paths", "filename", "password"));
+        remote("zip.extract", Target.NONE, false, List.of("archive", "target_path", "password"));
+        remote("zip.view_contents", Target.NONE, false, List.of("archive", "password"));
+
+        remote("stream.from_csv", Target.NONE, false, List.of("value", "separator", "delimiter", "enclosure", "escape_char",
+                "headers"));
+        remote("stream.from_jsonl", Target.NONE, false, List.of("value"));
+        remote("stream.from_request", Target.NONE, false, List.of("format", "chunk_size", "separator", "delimiter",
+                "enclosure", "escape_char"));
+        remote("api.stream", Target.NONE, false, List.of("value", "format", "filename", "headers"));
+
+        remote("ai.agent.run", Target.NAME, true, List.of("args", "allow_tool_execution"));
+        String[] mcp = {"server_url", "api_key", "bearer_token", "connection_type", "headers"};
+        remote("ai.external.mcp.tool.list", Target.NONE, false, cat(mcp));
+        remote("ai.external.mcp.tool.run", Target.NONE, false, cat(mcp, "tool_name", "arguments"));
+        remote("ai.external.mcp.server_details", Target.NONE, false, cat(mcp));
+        remote("api.lambda", Target.NONE, false, List.of("code", "timeout", "provider", "function_name", "region",
+                "access_key", "secret_key", "payload", "invocation_type"));
+        remote("api.realtime_event", Target.NONE, false, List.of("channel", "event", "data", "auth_table", "auth_id"));
+        remote("realtime.event", Target.NONE, false, List.of("channel", "event", "data", "auth_table", "auth_id"));
+        remote("datadog.log", Target.NONE, false, List.of("value", "message", "level", "tags", "service", "api_key"));
+        remote("datadog.metric", Target.NONE, false, List.of("value", "name", "tags", "api_key"));
+        remote("webflow.request", Target.NONE, false, List.of("method", "url", "payload", "token"));
+
+        // Calls of other constructs (the forms workflow tests use); `verb=` may follow an api.call's path.
+        remote("api.call", Target.NAME, true, List.of("api_group", "input", "headers", "url"));
+        for (String op : List.of("task.call", "tool.call", "middleware.call", "addon.call", "trigger.call",
+                "workflow_test.call", "action.call", "action.package.call")) {
+            remote(op, Target.NAME, true, List.of("input"));
+        }
+        remote("api.microservice", Target.NONE, false, List.of("url", "method", "input", "headers"));
+        SHAPES.put("await", new Shape("await", Target.VARIABLE, true, Set.of("ids", "timeout"), Set.of(), Set.of(), false, true, false));
+
+        // Assertions of test blocks and workflow tests: the value under test in parentheses.
+        for (String op : List.of("expect.to_be_true", "expect.to_be_false", "expect.to_be_null", "expect.to_not_be_null",
+                "expect.to_be_defined", "expect.to_not_be_defined", "expect.to_be_empty", "expect.to_be_in_the_past",
+                "expect.to_be_in_the_future")) {
+            expect(op, List.of(), List.of());
+        }
+        for (String op : List.of("expect.to_equal", "expect.to_not_equal", "expect.to_contain", "expect.to_start_with",
+                "expect.to_end_with", "expect.to_match", "expect.to_be_greater_than", "expect.to_be_less_than")) {
+            expect(op, List.of("value"), List.of("value"));
+        }
+        expect("expect.to_be_within", List.of("min", "max"), List.of("min", "max"));
+        SHAPES.put("expect.to_throw", new Shape("expect.to_throw", Target.NONE, false, Set.of("exception", "value"), Set.of(),
+                Set.of("stack"), false, false, false));
     }
 
     private StatementCatalogue() {
@@ -171,8 +285,20 @@ public final class StatementCatalogue {
         SHAPES.put(name, new Shape(name, target, target != Target.NONE, Set.of(), Set.of(), Set.of(clauses), false, false, true));
     }
 
-    private static void notLocal(String name) {
-        SHAPES.put(name, new Shape(name, Target.ANY, false, null, Set.of(), null, true, true, false));
+    /** A statement a local run does not do, with its attributes; it may store a result with {@code as}. */
+    private static void remote(String name, Target target, boolean required, List<String> attributes) {
+        SHAPES.put(name, new Shape(name, target, required, Set.copyOf(attributes), Set.of(), Set.of(), false, true, false));
+    }
+
+    private static void expect(String name, List<String> attributes, List<String> requiredAttributes) {
+        SHAPES.put(name, new Shape(name, Target.EXPRESSION, true, Set.copyOf(attributes), Set.copyOf(requiredAttributes),
+                Set.of(), false, false, false));
+    }
+
+    private static List<String> cat(String[] common, String... own) {
+        List<String> all = new java.util.ArrayList<>(List.of(common));
+        all.addAll(List.of(own));
+        return all;
     }
 
     /** The shape of a statement, or null when the name is not a statement. */
@@ -180,7 +306,7 @@ public final class StatementCatalogue {
         return SHAPES.get(name);
     }
 
-    /** True for names of families a local run never does (db.*, redis.*, ...), even unlisted members. */
+    /** True for a name in a family a local run never does (db.*, redis.*, ...); the runtime words its refusal by it. */
     public static boolean isNotLocalFamily(String name) {
         for (String prefix : FAMILIES_NOT_LOCAL) {
             if (name.startsWith(prefix)) {
@@ -206,6 +332,16 @@ public final class StatementCatalogue {
     public static java.util.Map<String, CatalogueDocs.Doc> descriptions() {
         describe("");
         return docs.all();
+    }
+
+    /** Names other tools use for a statement (SQL words and the like), with the statement meant. */
+    private static final Map<String, String> USUAL_NAMES = Map.of("db.insert", "db.add", "db.update", "db.edit",
+            "db.delete", "db.del", "db.select", "db.query", "db.find", "db.query", "db.upsert", "db.add_or_edit",
+            "db.count", "db.query", "db.exists", "db.has", "redis.delete", "redis.del", "redis.increment", "redis.incr");
+
+    /** The statement meant by a name another tool uses ({@code db.insert} is {@code db.add}), or null. */
+    public static String usualName(String name) {
+        return USUAL_NAMES.get(name);
     }
 
     public static Collection<String> names() {

@@ -110,7 +110,7 @@ public final class JobLoader {
                         problems.add(Diagnostic.error(t.span(), "table `" + t.name() + "` is declared twice; the other is at " + before.span()));
                         return new Loaded(null, folder, problems, sources);
                     }
-                } else if (d instanceof Document.Other && ((Document.Other) d).kind().equals("run.service") && job == null) {
+                } else if (d instanceof Document.Settings && ((Document.Settings) d).kind().equals("run.service") && job == null) {
                     problems.add(Diagnostic.error(d.span(), "run.service is a long-running service; xsrun runs run.job jobs only"));
                     return new Loaded(null, folder, problems, sources);
                 }

@@ -54,6 +54,16 @@ final class AstBuilder {
     private static final Set<String> FUNCTION_ATTRIBUTES = Set.of("description", "response", "tags", "docs", "guid",
             "history", "cache", "middleware");
     private static final Set<String> RUN_JOB_ATTRIBUTES = Set.of("description", "main", "pre", "post", "env", "guid", "tags");
+    /**
+     * The attribute key under which {@code api.call "path" verb=GET} keeps its verb ({@code verb} is no
+     * block attribute of any statement, so it cannot clash).
+     */
+    static final String STATEMENT_VERB = "verb";
+    /** Type names of other languages, with the XanoScript type meant. */
+    private static final Map<String, String> OTHER_LANGUAGES_TYPES = Map.of("string", "text", "boolean", "bool",
+            "integer", "int", "float", "decimal", "number", "decimal", "array", "json", "list", "json", "dict", "json");
+    /** Variables Xano sets itself; a `var` of that name is refused. */
+    private static final Set<String> RESERVED_VARIABLES = Set.of("response", "output", "this");
     private static final Set<String> HARD_ROOTS = Set.of("input", "env", "auth", "db", "error");
 
     private final String file;
@@ -103,11 +113,11 @@ final class AstBuilder {
         return s;
     }
 
-    private void error(SourceSpan at, String message) {
+    void error(SourceSpan at, String message) {
         diagnostics.add(Diagnostic.error(at, message));
     }
 
-    private void warn(SourceSpan at, String message) {
+    void warn(SourceSpan at, String message) {
         diagnostics.add(Diagnostic.warning(at, message));
     }
 
@@ -124,11 +134,11 @@ final class AstBuilder {
             case "run.job":
                 return runJob(c, name, at);
             default:
-                return new Document.Other(kind, name, at);
+                return new DocumentBuilder(this).document(c, kind, name, at);
         }
     }
 
-    private String docName(DocNameContext n) {
+    String docName(DocNameContext n) {
         if (n.STRING() != null) {
             return Strings.unquoteDouble(n.STRING().getText());
         }
@@ -143,10 +153,19 @@ final class AstBuilder {
             error(at, "a function needs a name: function \"name\" { ... }");
             name = "";
         }
+        if (c.block() == null) {
+            error(at, "function `" + name + "` needs a body: function \"" + name + "\" { input { ... } stack { ... } }");
+            return new Document.FunctionDef(name, null, List.of(), List.of(), null, at);
+        }
+        if (c.verbAttr() != null) {
+            error(span(c.verbAttr()), "a function takes no `verb`; only a `query` does");
+        }
+        List<Document.TestBlock> tests = new ArrayList<>();
         String description = null;
         List<InputField> inputs = null;
         List<Stmt> stack = null;
         Expr response = null;
+        noCommas(c.block());
         for (ItemContext item : c.block().item()) {
             if (item instanceof InputItemContext) {
                 InputBlockContext ib = ((InputItemContext) item).inputBlock();
@@ -179,8 +198,11 @@ final class AstBuilder {
                         error(span(s.name), "a function has only one `stack` block");
                     }
                     stack = statements(s.block(), "stack");
-                } else if (word.equals("test") && s.block() != null) {
-                    continue;
+                } else if (word.equals("test")) {
+                    Document.TestBlock t = new DocumentBuilder(this).testBlock(s);
+                    if (t != null) {
+                        tests.add(t);
+                    }
                 } else if (s.block() == null && FUNCTION_ATTRIBUTES.contains(word)) {
                     error(span(s.name), "attribute `" + word + "` needs `=`: write `" + word + " = ...`");
                 } else {
@@ -196,7 +218,8 @@ final class AstBuilder {
             error(at, "function `" + name + "` has no `stack { ... }` block");
             stack = List.of();
         }
-        return new Document.FunctionDef(name, description, inputs, stack, response, at);
+        bareInputReferences(c.block(), inputs);
+        return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
 
     private Document runJob(ConstructContext c, String name, SourceSpan at) {
@@ -204,11 +227,16 @@ final class AstBuilder {
             error(at, "a run job needs a name: run.job \"Name\" { ... }");
             name = "";
         }
+        if (c.block() == null) {
+            error(at, "run.job `" + name + "` needs a body: run.job \"" + name + "\" { main = {name: \"f\"} }");
+            return new Document.RunJob(name, null, null, null, null, List.of(), at);
+        }
         String description = null;
         Document.FunctionRef main = null;
         Document.FunctionRef pre = null;
         Document.FunctionRef post = null;
         List<String> env = new ArrayList<>();
+        noCommas(c.block());
         for (ItemContext item : c.block().item()) {
             if (!(item instanceof AttributeContext)) {
                 ParserRuleContext bad = item instanceof StatementItemContext ? ((StatementItemContext) item).statement().name
@@ -381,8 +409,9 @@ final class AstBuilder {
         String type = d.type.getText();
         SourceSpan typeAt = span(d.type);
         if (!INPUT_TYPES.contains(type)) {
-            error(typeAt, "unknown input type `" + type + "`" + Suggestions.hint(type, INPUT_TYPES)
-                    + (type.equals("string") ? "; did you mean `text`?" : ""));
+            String usual = OTHER_LANGUAGES_TYPES.get(type);
+            error(typeAt, "unknown input type `" + type + "`" + (usual != null ? "; did you mean `" + usual + "`?"
+                    : Suggestions.hint(type, INPUT_TYPES)));
         }
         if (d.name == null) {
             return new InputField(type, type, false, -1, -1, false, true, null, List.of(), null, false, List.of(), List.of(), typeAt);
@@ -448,6 +477,7 @@ final class AstBuilder {
         List<String> values = new ArrayList<>();
         List<InputField> schema = new ArrayList<>();
         if (d.metaBlock() != null) {
+            noCommas(d.metaBlock());
             for (MetaItemContext m : d.metaBlock().metaItem()) {
                 if (m.inputBlock() != null) {
                     InputBlockContext ib = m.inputBlock();
@@ -476,6 +506,10 @@ final class AstBuilder {
                     }
                 }
             }
+        }
+        if (type.equals("object") && schema.isEmpty()) {
+            warn(typeAt, "object input `" + name + "` needs a schema: object " + name + " { schema { text field } }; use `json "
+                    + name + "` for any JSON value");
         }
         if (type.equals("enum") && values.isEmpty()) {
             error(typeAt, "enum input `" + name + "` needs `values = [...]`");
@@ -527,11 +561,77 @@ final class AstBuilder {
         final List<ItemContext> others = new ArrayList<>();
     }
 
+    /**
+     * {@code $name} where {@code $input.name} is meant: Xano reads a bare {@code $name} as a stack
+     * variable, which is null unless the stack declared it. Warns at the first such use per name.
+     */
+    void bareInputReferences(ParserRuleContext body, List<InputField> inputs) {
+        if (body == null || inputs.isEmpty()) {
+            return;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (InputField f : inputs) {
+            names.add(f.name());
+        }
+        List<Token> variables = new ArrayList<>();
+        Set<String> declared = new java.util.HashSet<>();
+        collectVariables(body, variables, declared);
+        Set<String> warned = new java.util.HashSet<>();
+        for (Token t : variables) {
+            String v = t.getText().substring(1);
+            if (names.contains(v) && !declared.contains(v) && warned.add(v)) {
+                warn(span(t), "`$" + v + "` is not the input `" + v + "`: write `$input." + v + "` (a bare `$" + v
+                        + "` is a stack variable, never set here)");
+            }
+        }
+    }
+
+    private static void collectVariables(ParseTree node, List<Token> uses, Set<String> declared) {
+        for (int i = 0, n = node.getChildCount(); i < n; i++) {
+            ParseTree ch = node.getChild(i);
+            if (ch instanceof TerminalNode) {
+                Token t = ((TerminalNode) ch).getSymbol();
+                if (t.getType() == XanoScriptParser.VARIABLE) {
+                    uses.add(t);
+                }
+            } else if (ch instanceof StatementContext && ((StatementContext) ch).target() instanceof VarTargetContext
+                    && ((StatementContext) ch).name.getText().equals("var")) {
+                declared.add(((VarTargetContext) ((StatementContext) ch).target()).varRef().VARIABLE().getText().substring(1));
+                collectVariables(ch, uses, declared);
+            } else if (ch instanceof AsClauseContext) {
+                declared.add(((AsClauseContext) ch).varRef().VARIABLE().getText().substring(1));
+            } else {
+                collectVariables(ch, uses, declared);
+            }
+        }
+    }
+
+    /**
+     * Block properties go on their own lines: Xano refuses {@code throw { name = "E", value = "m" }}
+     * (commas belong to object literals). Reports the first comma between a block's items.
+     */
+    void noCommas(ParserRuleContext block) {
+        if (block == null) {
+            return;
+        }
+        for (int i = 0, n = block.getChildCount(); i < n; i++) {
+            ParseTree ch = block.getChild(i);
+            if ((ch instanceof ItemSepContext && ((ItemSepContext) ch).COMMA() != null)
+                    || (ch instanceof SepContext && ((SepContext) ch).COMMA() != null)) {
+                Token comma = ((ParserRuleContext) ch).getStart();
+                warn(span(comma), "no comma between block properties: put each `name = value` on its own line"
+                        + " (commas separate the entries of an object literal `{a: 1, b: 2}`)");
+                return;
+            }
+        }
+    }
+
     private Parts parts(BlockContext block, String owner) {
         Parts p = new Parts();
         if (block == null) {
             return p;
         }
+        noCommas(block);
         for (ItemContext item : block.item()) {
             if (item instanceof AttributeContext) {
                 AttributeContext a = (AttributeContext) item;
@@ -555,6 +655,7 @@ final class AstBuilder {
         if (block == null) {
             return out;
         }
+        noCommas(block);
         for (ItemContext item : block.item()) {
             if (item instanceof StatementItemContext) {
                 Stmt s = statement(((StatementItemContext) item).statement());
@@ -578,6 +679,10 @@ final class AstBuilder {
     Stmt statement(StatementContext s) {
         String name = s.name.getText();
         SourceSpan at = span(s.name);
+        if (s.verbAttr() != null && !name.equals("api.call")) {
+            error(span(s.verbAttr()), "`" + name + "` takes no `" + s.verbAttr().word(0).getText()
+                    + "=`; only `api.call \"path\" verb=GET` does");
+        }
         Stmt built = buildStatement(s, name, at);
         if (built == null) {
             return null;
@@ -690,7 +795,8 @@ final class AstBuilder {
             for (Map.Entry<String, AttributeContext> e : p.attributes.entrySet()) {
                 if (!shape.acceptsAttribute(e.getKey())) {
                     Set<String> known = new java.util.TreeSet<>(shape.attributes());
-                    String hint = Suggestions.hint(e.getKey(), known);
+                    String hint = name.equals("api.request") && e.getKey().equals("body")
+                            ? "; api.request sends its body with `params = ...`" : Suggestions.hint(e.getKey(), known);
                     error(span(e.getValue().word()), "unknown attribute `" + e.getKey() + "` of `" + name + "`"
                             + (!hint.isEmpty() ? hint : known.isEmpty() ? "; it takes none" : "; it accepts " + String.join(", ", known)));
                 }
@@ -767,6 +873,8 @@ final class AstBuilder {
             path.remove(0);
         } else if (HARD_ROOTS.contains(raw)) {
             error(at, "`$" + raw + "` is read-only; it cannot be assigned");
+        } else if (RESERVED_VARIABLES.contains(raw) && path.isEmpty()) {
+            warn(at, "`$" + raw + "` is a name Xano reserves; choose another, such as `$" + raw + "_value`");
         }
         // interned, like every variable name: the interpreter's scope lookups then hit by identity
         return new LValue(raw.intern(), path, at);
@@ -1074,14 +1182,12 @@ final class AstBuilder {
     private Stmt invoke(StatementContext s, String name, SourceSpan at) {
         StatementCatalogue.Shape shape = StatementCatalogue.lookup(name);
         if (shape == null) {
-            if (StatementCatalogue.isNotLocalFamily(name)) {
-                shape = null;
-            } else {
-                error(at, "unknown statement `" + name + "`" + Suggestions.hint(name, StatementCatalogue.names()));
-                return null;
-            }
+            String meant = StatementCatalogue.usualName(name);
+            error(at, "unknown statement `" + name + "`" + (meant != null ? "; did you mean `" + meant + "`?"
+                    : Suggestions.hint(name, StatementCatalogue.names())));
+            return null;
         }
-        Parts p = shape == null ? parts(s.block(), name) : checked(s, name, at);
+        Parts p = checked(s, name, at);
         LValue target = null;
         Expr targetExpr = null;
         TargetContext t = s.target();
@@ -1090,7 +1196,9 @@ final class AstBuilder {
             targetExpr = varRefExpr(((VarTargetContext) t).varRef());
         } else if (t instanceof ExprTargetContext) {
             targetExpr = expr(((ExprTargetContext) t).expr());
-            if (shape != null && shape.target() == StatementCatalogue.Target.VARIABLE) {
+            if (shape.target() == StatementCatalogue.Target.NAME) {
+                error(span(t), "`" + name + "` needs a name in quotes, not an expression: " + name + " \"name\"");
+            } else if (shape.target() == StatementCatalogue.Target.VARIABLE) {
                 error(span(t), "`" + name + "` needs a variable such as `$name`, not an expression");
             }
         } else if (t instanceof StringTargetContext || t instanceof NameTargetContext) {
@@ -1099,20 +1207,34 @@ final class AstBuilder {
                 text = ((StringTargetContext) t).STRING() != null ? Strings.unquoteDouble(text) : Strings.unquoteSingle(text);
             }
             targetExpr = new Expr.Literal(Values.of(text), span(t));
-            if (shape != null && shape.target() != StatementCatalogue.Target.ANY) {
+            if (shape.target() != StatementCatalogue.Target.ANY && shape.target() != StatementCatalogue.Target.NAME) {
                 error(span(t), "`" + name + "` does not take `" + t.getText() + "` here");
             }
         }
         Expr condition = s.condition() == null ? null : expr(s.condition().expr());
         Map<String, Expr> attributes = new LinkedHashMap<>();
+        if (s.verbAttr() != null) {
+            String key = s.verbAttr().word(0).getText();
+            String value = s.verbAttr().word(1).getText();
+            if (!name.equals("api.call")) {
+                // reported by statement()
+            } else if (!key.equals(STATEMENT_VERB)) {
+                error(span(s.verbAttr().word(0)), "unknown `" + key + "=` after the path; write `verb=GET`"
+                        + Suggestions.hint(key, List.of(STATEMENT_VERB)));
+            } else if (!dev.xsrun.ast.DocumentCatalogue.VERBS.contains(value)) {
+                error(span(s.verbAttr().word(1)), "unknown verb `" + value + "`"
+                        + Suggestions.hint(value.toUpperCase(), dev.xsrun.ast.DocumentCatalogue.VERBS));
+            } else {
+                attributes.put(STATEMENT_VERB, new Expr.Literal(Values.of(value), span(s.verbAttr().word(1))));
+            }
+        }
         for (Map.Entry<String, AttributeContext> e : p.attributes.entrySet()) {
             attributes.put(e.getKey(), expr(e.getValue().expr()));
         }
         Map<String, List<Stmt>> clauses = new LinkedHashMap<>();
         for (StatementContext c : p.statements) {
             String word = c.name.getText();
-            boolean clause = shape == null ? c.block() != null && c.target() == null && StatementCatalogue.lookup(word) == null
-                    : shape.clauses() == null || shape.clauses().contains(word);
+            boolean clause = shape.clauses() == null || shape.clauses().contains(word);
             if (clause && c.block() != null) {
                 clauses.put(word, statements(c.block(), word));
             }
@@ -1351,6 +1473,11 @@ final class AstBuilder {
         if (p instanceof TripleStringLiteralContext) {
             Token t = ((TripleStringLiteralContext) p).TRIPLE_STRING().getSymbol();
             return new Expr.Literal(Values.of(Strings.triple(t.getText(), t.getCharPositionInLine())), span(t));
+        }
+        if (p instanceof TimestampLiteralContext) {
+            // an unquoted timestamp is its text, as Xano stores it
+            Token t = ((TimestampLiteralContext) p).TIMESTAMP().getSymbol();
+            return new Expr.Literal(Values.of(t.getText()), span(t));
         }
         if (p instanceof BacktickExprContext) {
             Token t = ((BacktickExprContext) p).BACKTICK().getSymbol();

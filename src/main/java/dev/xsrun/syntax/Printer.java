@@ -78,9 +78,12 @@ public final class Printer {
     }
 
     /**
-     * One document, ending with a newline. Only run jobs and functions can be printed: the tree keeps
-     * nothing but the kind and name of other constructs.
+     * One document, ending with a newline. Every construct but {@code table} can be printed: the tree
+     * keeps nothing but the kind and name of a table.
      */
+    /** The key under which a statement's {@code verb=GET} is kept among its attributes. */
+    static final String VERB = AstBuilder.STATEMENT_VERB;
+
     public static String print(Document document) {
         if (document instanceof Document.FunctionDef) {
             return function((Document.FunctionDef) document) + "\n";
@@ -90,6 +93,19 @@ public final class Printer {
         }
         if (document instanceof Document.Table) {
             throw new UnsupportedOperationException("cannot print table `" + ((Document.Table) document).name() + "` yet");
+        }
+        if (document instanceof Document.Stacked) {
+            return stacked((Document.Stacked) document) + "\n";
+        }
+        if (document instanceof Document.Settings) {
+            Document.Settings d = (Document.Settings) document;
+            return d.kind() + " " + quote(d.name()) + " " + block(attributes(d.attributes(), 1), 0, false) + "\n";
+        }
+        if (document instanceof Document.WorkflowTest) {
+            Document.WorkflowTest d = (Document.WorkflowTest) document;
+            List<String> items = attributes(d.attributes(), 1);
+            items.add("stack " + statements(d.stack(), 1));
+            return "workflow_test " + quote(d.name()) + " " + block(items, 0, false) + "\n";
         }
         Document.Other other = (Document.Other) document;
         throw new UnsupportedOperationException("cannot print `" + other.kind() + "`: the syntax tree keeps only its kind and name");
@@ -119,7 +135,50 @@ public final class Printer {
         if (f.response() != null) {
             items.add("response = " + expr(f.response(), 1, false, Tail.END));
         }
+        for (Document.TestBlock t : f.tests()) {
+            items.add(test(t, 1));
+        }
         return "function " + quote(f.name()) + " " + block(items, 0, false);
+    }
+
+    private static String stacked(Document.Stacked d) {
+        List<String> items = attributes(d.attributes(), 1);
+        if (!d.inputs().isEmpty()) {
+            List<String> inputs = new ArrayList<>();
+            for (InputField field : d.inputs()) {
+                inputs.add(inputField(field, 2));
+            }
+            items.add("input " + block(inputs, 1, false));
+        }
+        items.add("stack " + statements(d.stack(), 1));
+        for (Document.TestBlock t : d.tests()) {
+            items.add(test(t, 1));
+        }
+        String verb = d.verb() == null ? "" : " verb=" + d.verb();
+        return d.kind() + " " + quote(d.name()) + verb + " " + block(items, 0, false);
+    }
+
+    /** The {@code name = value} lines of a construct, in source order. */
+    private static List<String> attributes(Map<String, Expr> attributes, int depth) {
+        List<String> items = new ArrayList<>();
+        for (Map.Entry<String, Expr> a : attributes.entrySet()) {
+            items.add(a.getKey() + " = " + expr(a.getValue(), depth, false, Tail.END));
+        }
+        return items;
+    }
+
+    private static String test(Document.TestBlock t, int depth) {
+        List<String> items = new ArrayList<>();
+        if (t.input() != null) {
+            items.add("input = " + expr(t.input(), depth + 1, false, Tail.END));
+        }
+        if (t.datasource() != null) {
+            items.add("datasource = " + expr(t.datasource(), depth + 1, false, Tail.END));
+        }
+        for (Stmt s : t.stmts()) {
+            items.add(statement(s, depth + 1));
+        }
+        return "test " + quote(t.name()) + " " + block(items, depth, false);
     }
 
     private static String runJob(Document.RunJob job) {
@@ -389,12 +448,18 @@ public final class Printer {
             } else if (s.targetExpr() != null) {
                 sb.append(' ').append(invokeTarget(s));
             }
+            Expr verb = s.attributes().get(VERB);
+            if (verb instanceof Expr.Literal) {
+                sb.append(" verb=").append(((Expr.Literal) verb).value().asText());
+            }
             if (s.condition() != null) {
                 sb.append(" if ").append(paren(s.condition()));
             }
             List<String> items = new ArrayList<>();
             for (Map.Entry<String, Expr> a : s.attributes().entrySet()) {
-                items.add(attr(a.getKey(), a.getValue()));
+                if (!a.getKey().equals(VERB)) {
+                    items.add(attr(a.getKey(), a.getValue()));
+                }
             }
             for (Map.Entry<String, List<Stmt>> c : s.clauses().entrySet()) {
                 items.add(c.getKey() + " " + body(c.getValue()));
@@ -415,7 +480,8 @@ public final class Printer {
         private String invokeTarget(Stmt.Invoke s) {
             Expr t = s.targetExpr();
             StatementCatalogue.Shape shape = StatementCatalogue.lookup(s.name());
-            boolean takesAnything = shape == null || shape.target() == StatementCatalogue.Target.ANY;
+            boolean takesAnything = shape == null || shape.target() == StatementCatalogue.Target.ANY
+                    || shape.target() == StatementCatalogue.Target.NAME;
             if (takesAnything && t instanceof Expr.Literal && ((Expr.Literal) t).value().isTextual()) {
                 return quote(((Expr.Literal) t).value().textValue());
             }

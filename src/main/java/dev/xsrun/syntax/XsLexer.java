@@ -210,6 +210,10 @@ final class XsLexer implements TokenSource {
             return take(1, SINGLE[c]);
         }
         if (c >= '0' && c <= '9') {
+            int stamp = timestampEnd(pos);
+            if (stamp > 0) {
+                return take(stamp - pos, TIMESTAMP);
+            }
             int end = digitsEnd(pos);
             if (at(end) == '.' && isDigit(at(end + 1))) {
                 end = digitsEnd(end + 1);
@@ -395,6 +399,35 @@ final class XsLexer implements TokenSource {
                 return c == '|';
             }
         }
+    }
+
+    /** The end of an unquoted timestamp {@code 2025-01-01 09:00:00+0000} starting at i, or -1. */
+    private int timestampEnd(int i) {
+        String shape = "dddd-dd-dd dd:dd:dd";
+        if (i + shape.length() > n) {
+            return -1;
+        }
+        for (int k = 0; k < shape.length(); k++) {
+            char want = shape.charAt(k);
+            int got = cp[i + k];
+            if (want == 'd' ? !isDigit(got) : got != want) {
+                return -1;
+            }
+        }
+        int end = i + shape.length();
+        if (at(end) == 'Z') {
+            return end + 1;
+        }
+        if ((at(end) == '+' || at(end) == '-') && isDigit(at(end + 1)) && isDigit(at(end + 2))) {
+            int m = end + 3;
+            if (at(m) == ':') {
+                m++;
+            }
+            if (isDigit(at(m)) && isDigit(at(m + 1))) {
+                return m + 2;
+            }
+        }
+        return end;
     }
 
     private int digitsEnd(int i) {

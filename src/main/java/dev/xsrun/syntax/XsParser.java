@@ -20,8 +20,8 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The public entry to parsing: source text in, syntax tree and diagnostics out. A file may hold several
- * documents separated by lines of {@code ---}. Constructs other than functions and run jobs are only
- * checked for balanced braces and recorded as {@link Document.Other}.
+ * documents separated by lines of {@code ---}. Every construct is parsed into the tree except
+ * {@code table}, which is only checked for balanced braces and recorded as {@link Document.Other}.
  */
 public final class XsParser {
     /**
@@ -118,13 +118,6 @@ public final class XsParser {
                     (t, line, column) -> subExpression(path, t, line, column, diagnostics)).build(text, firstLine);
             if (table != null) {
                 documents.add(table);
-            }
-            return;
-        }
-        if (kind != null && !kind.equals("function") && !kind.equals("run.job")) {
-            Document.Other other = BraceScanner.scan(path, text, firstLine, kind, diagnostics);
-            if (other != null) {
-                documents.add(other);
             }
             return;
         }

@@ -37,7 +37,7 @@ class MutationFuzzTest {
 
     private static List<String> corpus() throws IOException {
         List<String> texts = new ArrayList<>();
-        for (String root : List.of("jobs", "examples", "bench", "src/test/resources/golden/run")) {
+        for (String root : List.of("jobs", "examples", "bench", "src/test/resources/golden/run", "src/test/resources/documents")) {
             try (Stream<Path> walk = Files.walk(Path.of(root))) {
                 for (Path p : walk.filter(x -> x.toString().endsWith(".xs")).sorted().collect(Collectors.toList())) {
                     texts.add(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));

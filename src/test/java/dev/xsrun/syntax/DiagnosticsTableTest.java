@@ -61,7 +61,7 @@ class DiagnosticsTableTest {
                 Arguments.of("operator without right operand", fn("    var $y { value = 1 + }"),
                         "4:26: unexpected `}`; expected an expression"),
                 Arguments.of("unknown attribute", fn("    api.request {", "      url = \"https://x.test\"", "      payload = {}", "    } as $r"),
-                        "6:7: unknown attribute `payload` of `api.request`; it accepts ca_certificate, certificate, certificate_pass, follow_location, headers, method, params, private_key, private_key_pass, timeout, url, verify_host, verify_peer"),
+                        "6:7: unknown attribute `payload` of `api.request`; it accepts async, ca_certificate, certificate, certificate_pass, follow_location, headers, method, params, private_key, private_key_pass, timeout, url, verify_host, verify_peer"),
                 Arguments.of("misspelt attribute", fn("    api.request {", "      url = \"https://x.test\"", "      metod = \"GET\"", "    } as $r"),
                         "6:7: unknown attribute `metod` of `api.request`; did you mean `method`?"),
                 Arguments.of("missing required attribute", fn("    debug.log {", "      description = \"x\"", "    }"),

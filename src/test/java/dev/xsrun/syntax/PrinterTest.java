@@ -99,7 +99,7 @@ class PrinterTest {
                 + "    switch ($a) { case (1) { debug.log { value = 1 } } break\n    default { } }\n"
                 + "    foreach ($input.ids) { each as $id { !continue } }\n"
                 + "    array.find ($input.ids) if ($$ > 1) as $hit\n"
-                + "    api.request { url = \"u\", method = \"GET\" } as $r\n"
+                + "    api.request { url = \"u\"\n method = \"GET\" } as $r\n"
                 + "  }\n"
                 + "  response = {a: $a}\n"
                 + "}\n";

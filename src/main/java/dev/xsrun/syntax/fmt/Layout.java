@@ -441,12 +441,18 @@ final class Layout {
         return o instanceof Tok && ((Tok) o).role == Role.EQ_SPACED;
     }
 
-    /** A word after a closed block starts the next statement even on the same line. */
+    /**
+     * A word after a closed block starts the next statement even on the same line; but a switch's
+     * {@code case (...) { ... } break} keeps its {@code break} where Xano's documentation writes it.
+     */
     private static boolean startsStatement(Object previous, Object next) {
         if (!(previous instanceof Group) || ((Group) previous).kind != Kind.BLOCK || !(next instanceof Tok)) {
             return false;
         }
         int type = ((Tok) next).type;
+        if (type == IDENT && ((Tok) next).text.equals("break")) {
+            return false;
+        }
         return type == IDENT || type == INPUT || type == SCHEMA || type == IF || type == BANG;
     }
 

@@ -2,9 +2,9 @@
 // list indexing, var.update of one element). bench/bubble_sort.py is the same algorithm in Python.
 run.job "Bubble sort benchmark" {
   main = {
-    name: "bubble_sort"
+    name: "bubble_sort",
     input: {
-      n: 4000
+      n: 4000,
       seed: 42
     }
   }

@@ -1,7 +1,7 @@
 // Benchmark: naive recursive Fibonacci, to measure function.run and input binding.
 run.job "Fibonacci benchmark" {
   main = {
-    name: "fib"
+    name: "fib",
     input: {
       n: 20
     }

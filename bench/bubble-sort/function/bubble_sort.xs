@@ -39,9 +39,9 @@ function "bubble_sort" {
     }
   }
   response = {
-    first: $a|first
-    last: $a|last
-    middle: $a[$n / 2]
+    first: $a|first,
+    last: $a|last,
+    middle: $a[$n / 2],
     count: $a|count
   }
 }

@@ -9,8 +9,8 @@ function "fib" {
         return { value = $input.n }
       }
     }
-    function.run "fib" { input = {n: $input.n - 1} } as $a
-    function.run "fib" { input = {n: $input.n - 2} } as $b
+    function.run "fib" { input = { n: $input.n - 1 } } as $a
+    function.run "fib" { input = { n: $input.n - 2 } } as $b
   }
   response = $a + $b
 }

@@ -43,13 +43,13 @@ function "summarise_order" {
     array.filter ($input.items) if ($this.qty > 1) as $multiples
   }
   response = {
-    customer: $input.customer
-    lines: $input.items|count
-    subtotal: $subtotal|round:2
-    discount: $discount
-    total: ($subtotal - $discount)|round:2
-    by_category: $by_category
-    most_expensive: $largest.sku
+    customer: $input.customer,
+    lines: $input.items|count,
+    subtotal: $subtotal|round:2,
+    discount: $discount,
+    total: ($subtotal - $discount)|round:2,
+    by_category: $by_category,
+    most_expensive: $largest.sku,
     bought_more_than_once: $multiples|map:$$.sku
   }
 }

@@ -28,26 +28,28 @@ function "segment_track_event" {
     var $timestamp { value = $sent_at }
     conditional {
       if ($input.timestamp != null && $input.timestamp != "") {
-        var $timestamp { value = $input.timestamp|to_timestamp|format_timestamp:"Y-m-d\\TH:i:s.v\\Z":"UTC" }
+        var $timestamp {
+          value = $input.timestamp|to_timestamp|format_timestamp:"Y-m-d\\TH:i:s.v\\Z":"UTC"
+        }
       }
     }
 
     var $properties { value = $input.properties ?? {} }
     var $context { value = $input.context ?? {} }
     var $context {
-      value = $context|set:"library":{name: "xsrun-example", version: "1.0"}
+      value = $context|set:"library":{ name: "xsrun-example", version: "1.0" }
     }
 
     var $payload {
       value = {
-        type: "track"
-        userId: $input.user_id
-        event: $input.event
-        properties: $properties
-        context: $context
-        timestamp: $timestamp
-        sentAt: $sent_at
-        messageId: "xs-" ~ ("" |uuid)
+        type: "track",
+        userId: $input.user_id,
+        event: $input.event,
+        properties: $properties,
+        context: $context,
+        timestamp: $timestamp,
+        sentAt: $sent_at,
+        messageId: "xs-" ~ (""|uuid)
       }
     }
 
@@ -74,11 +76,11 @@ function "segment_track_event" {
     }
   }
   response = {
-    success: true
-    user_id: $input.user_id
-    event: $input.event
-    timestamp: $timestamp
-    properties: $properties
+    success: true,
+    user_id: $input.user_id,
+    event: $input.event,
+    timestamp: $timestamp,
+    properties: $properties,
     segment_response: $segment.response.result
   }
 }

@@ -12,9 +12,9 @@ function "weather_report" {
       url = "https://api.open-meteo.com/v1/forecast"
       method = "GET"
       params = {
-        latitude: $input.latitude
-        longitude: $input.longitude
-        current: "temperature_2m,wind_speed_10m"
+        latitude: $input.latitude,
+        longitude: $input.longitude,
+        current: "temperature_2m,wind_speed_10m",
         temperature_unit: $input.unit
       }
       timeout = 20
@@ -40,10 +40,10 @@ function "weather_report" {
     }
   }
   response = {
-    city: $input.city
-    temperature: $current.temperature_2m
-    wind_kmh: $wind
-    summary: $input.city ~ ": " ~ ($current.temperature_2m|round:1) ~ $symbol ~ ", " ~ $feel
+    city: $input.city,
+    temperature: $current.temperature_2m,
+    wind_kmh: $wind,
+    summary: $input.city ~ ": " ~ ($current.temperature_2m|round:1) ~ $symbol ~ ", " ~ $feel,
     observed_at: $current.time
   }
 }

@@ -24,6 +24,10 @@ import org.antlr.v4.runtime.misc.Pair;
  */
 final class XsLexer implements TokenSource {
     private static final int SKIP = -3;
+    /** With {@code keepTrivia}: a {@code //} comment, which the parser never sees. */
+    static final int TRIVIA_COMMENT = 1_000;
+    /** With {@code keepTrivia}: a newline the grammar ignores (inside ( ), before a line starting with '|'). */
+    static final int TRIVIA_NEWLINE = 1_001;
     /** Tokens of one character that never start a longer one. */
     private static final int[] SINGLE = new int[128];
 
@@ -42,6 +46,8 @@ final class XsLexer implements TokenSource {
     private final int openingBrackets;
     private final Source chars;
     private final Pair<TokenSource, CharStream> source;
+    /** Also hand out comments and ignored newlines (for the formatter); the parser never asks for them. */
+    private final boolean keepTrivia;
     private int pos;
     private int line = 1;
     private int column;
@@ -51,6 +57,11 @@ final class XsLexer implements TokenSource {
     private final ArrayDeque<Character> brackets = new ArrayDeque<>();
 
     XsLexer(String text, String sourceName) {
+        this(text, sourceName, false);
+    }
+
+    XsLexer(String text, String sourceName, boolean keepTrivia) {
+        this.keepTrivia = keepTrivia;
         char[] units = text.toCharArray();
         int[] codePoints = new int[units.length];
         int count = 0;
@@ -100,7 +111,9 @@ final class XsLexer implements TokenSource {
             }
             int type = filterMode ? filterToken() : defaultToken();
             if (type != SKIP) {
-                lastType = type;
+                if (type < TRIVIA_COMMENT) {
+                    lastType = type;
+                }
                 return token(type, start, startLine, startColumn);
             }
         }
@@ -187,8 +200,7 @@ final class XsLexer implements TokenSource {
                     while (end < n && cp[end] != '\n') {
                         end++;
                     }
-                    take(end - pos, SKIP);
-                    return SKIP;
+                    return take(end - pos, keepTrivia ? TRIVIA_COMMENT : SKIP);
                 }
                 return take(1, SLASH);
             case '(':
@@ -249,7 +261,7 @@ final class XsLexer implements TokenSource {
         line++;
         column = 0;
         pos++;
-        return insideParens() || continuesOnNextLine() ? SKIP : type;
+        return insideParens() || continuesOnNextLine() ? (keepTrivia ? TRIVIA_NEWLINE : SKIP) : type;
     }
 
     private int keyword(int length) {

@@ -9,7 +9,7 @@ description="Spacing around operators, pipes and colons"
 	}
   stack{
 var $a{value=$input.count*2+1}
-      var $b { value = $input.label | to_upper ~ "!" }
+      var $b { value = ( $input.label | to_upper ) ~ "!" }
     var $c {value=-$a}
     var $d { value = $a>3&&$b!="X"||!false }
     var $e { value = $input.ids|filter:$$ > 2|map:$$ * 10 }

@@ -89,7 +89,7 @@ class StatementFamilyTest {
             "    }",
             "    conditional {",
             "      if ($input.who == \"never\") {",
-            "        redis.flush { key = \"x\" }",
+            "        redis.keys { search = \"x\" }",
             "      }",
             "    }",
             "  }",
@@ -140,7 +140,7 @@ class StatementFamilyTest {
     void anErrorFromCompileIsReportedAtTheStatementWhenItRuns() throws Exception {
         Interpreter in = new Interpreter(context(JOB).withStatements(new Store()));
         XsError e = assertThrows(XsError.class, () -> in.runJob(Json.parse("{\"who\":\"never\"}")));
-        assertEquals("redis.flush is not in this store", e.getMessage());
+        assertEquals("redis.keys is not in this store", e.getMessage());
         assertEquals(29, e.span().line());
     }
 

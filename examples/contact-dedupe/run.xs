@@ -1,3 +1,3 @@
 run.job "Contact dedupe" {
-  main = {name: "dedupe_contacts", input: {}}
+  main = { name: "dedupe_contacts", input: {} }
 }

@@ -1,5 +1,5 @@
 run.job "Insert and look up" {
-  main = {name: "insert_lookup", input: {rows: 100000, lookups: 10000}}
+  main = { name: "insert_lookup", input: { rows: 100000, lookups: 10000 } }
 }
 ---
 function "insert_lookup" {
@@ -12,7 +12,7 @@ function "insert_lookup" {
       stack {
         for ($input.rows) {
           each as $i {
-            db.add "item" { data = {code: "c" ~ $i, qty: $i % 97, price: $i * 0.5} }
+            db.add "item" { data = { code: "c" ~ $i, qty: $i % 97, price: $i * 0.5 } }
           }
         }
       }
@@ -22,7 +22,7 @@ function "insert_lookup" {
       each as $j {
         db.query "item" {
           where = $db.item.code == "c" ~ (($j * 7919) % $input.rows)
-          return = {type: "single"}
+          return = { type: "single" }
         } as $row
         var.update $total { value = $total + $row.qty }
       }

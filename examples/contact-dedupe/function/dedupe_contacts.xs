@@ -6,7 +6,7 @@ function "dedupe_contacts" {
   }
   stack {
     db.query "contact" {
-      sort = {id: "asc"}
+      sort = { id: "asc" }
     } as $contacts
     var $keepers { value = {} }
     var $removed { value = [] }
@@ -18,7 +18,7 @@ function "dedupe_contacts" {
             conditional {
               if ($keepers|has:$key) {
                 var $keep { value = $keepers|get:$key }
-                var $patch { value = {email: $key, merged_count: $keep.merged_count + 1} }
+                var $patch { value = { email: $key, merged_count: $keep.merged_count + 1 } }
                 conditional {
                   if (($keep.phone == null || $keep.phone == "") && $c.phone != null) {
                     var.update $patch { value = $patch|set:"phone":$c.phone }
@@ -51,17 +51,23 @@ function "dedupe_contacts" {
     }
     db.query "contact" {
       where = $db.contact.merged_count > 0
-      sort = {id: "asc"}
+      sort = { id: "asc" }
     } as $merged
     db.query "contact" {
-      return = {type: "count"}
+      return = { type: "count" }
     } as $remaining
   }
   response = {
-    contacts_read: $contacts|count
-    duplicates_removed: $removed|count
-    removed_ids: $removed
-    merged: $merged|map:{id: $$.id, email: $$.email, phone: $$.phone, company: $$.company, merged_count: $$.merged_count}
+    contacts_read: $contacts|count,
+    duplicates_removed: $removed|count,
+    removed_ids: $removed,
+    merged: $merged|map:{
+      id: $$.id,
+      email: $$.email,
+      phone: $$.phone,
+      company: $$.company,
+      merged_count: $$.merged_count
+    },
     remaining: $remaining
   }
 }

@@ -13,7 +13,7 @@ table "contact" {
     int merged_count?=0
   }
   index = [
-    {type: "primary", field: [{name: "id"}]}
-    {type: "btree", field: [{name: "email"}]}
+    { type: "primary", field: [{ name: "id" }] },
+    { type: "btree", field: [{ name: "email" }] }
   ]
 }

@@ -6,7 +6,7 @@ table "item" {
     decimal price
   }
   index = [
-    {type: "primary", field: [{name: "id"}]}
-    {type: "btree|unique", field: [{name: "code"}]}
+    { type: "primary", field: [{ name: "id" }] },
+    { type: "btree|unique", field: [{ name: "code" }] }
   ]
 }

@@ -1,5 +1,8 @@
 package dev.xsrun.lsp;
 
+import dev.xsrun.syntax.fmt.FormatResult;
+import dev.xsrun.syntax.fmt.Formatter;
+
 import dev.xsrun.diag.Diagnostic;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.syntax.ParseResult;
@@ -275,13 +278,8 @@ public final class XsLanguageServer implements LanguageServer, LanguageClientAwa
         @Override
         public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
             Workspace.Doc d = docOrFail(params.getTextDocument().getUri());
-            Formatting.Result r;
-            try {
-                r = Formatting.format(workspace.display(d), d.text());
-            } catch (Formatting.Unavailable e) {
-                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
-            }
-            if (!r.errors().isEmpty()) {
+            FormatResult r = Formatter.format(workspace.display(d), d.text());
+            if (!r.ok()) {
                 Diagnostic first = r.errors().get(0);
                 SourceSpan s = first.span();
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed,

@@ -1,6 +1,7 @@
 package dev.xsrun.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -320,36 +321,26 @@ class LspConversationTest {
         nextDiagnostics(greetUri);
         CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> edits = server.getTextDocumentService().formatting(
                 new DocumentFormattingParams(new TextDocumentIdentifier(greetUri), new FormattingOptions(2, true)));
-        boolean formatterInBuild;
-        try {
-            Formatting.format("greet.xs", messy);
-            formatterInBuild = true;
-        } catch (Formatting.Unavailable e) {
-            formatterInBuild = false;
-        }
-        Formatting.Result byFmt = formatterInBuild ? Formatting.format("function/greet.xs", messy) : null;
-        if (byFmt != null && !byFmt.errors().isEmpty()) {
-            // the formatter refused: the request fails with its first message
-            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> edits.get(10, TimeUnit.SECONDS));
-            assertTrue(e.getCause().getMessage().contains(byFmt.errors().get(0).message()), e.getCause().getMessage());
-            return;
-        }
-        if (byFmt != null) {
-            // the edit replaces the file with exactly what `xsrun fmt` writes
-            String expected = byFmt.text();
-            List<? extends org.eclipse.lsp4j.TextEdit> got = edits.get(10, TimeUnit.SECONDS);
-            assertEquals(1, got.size());
-            assertEquals(expected, got.get(0).getNewText());
-            assertEquals(0, got.get(0).getRange().getStart().getLine());
-            return;
-        }
-        try {
-            edits.get(10, TimeUnit.SECONDS);
-            org.junit.jupiter.api.Assertions.fail("this build has no formatter, so formatting must fail, not pretend");
-        } catch (ExecutionException e) {
-            assertTrue(e.getCause() instanceof ResponseErrorException, e.toString());
-            assertTrue(e.getCause().getMessage().contains("formatting is not available"), e.getCause().getMessage());
-        }
+        // the edit replaces the file with exactly what `xsrun fmt` writes
+        dev.xsrun.syntax.fmt.FormatResult byFmt = dev.xsrun.syntax.fmt.Formatter.format("function/greet.xs", messy);
+        assertTrue(byFmt.ok(), byFmt.errors().toString());
+        assertNotEquals(messy, byFmt.text());
+        List<? extends org.eclipse.lsp4j.TextEdit> got = edits.get(10, TimeUnit.SECONDS);
+        assertEquals(1, got.size());
+        assertEquals(byFmt.text(), got.get(0).getNewText());
+        assertEquals(0, got.get(0).getRange().getStart().getLine());
+    }
+
+    @Test
+    void formattingAFileThatDoesNotParseFailsWithItsFirstError() throws Exception {
+        nextDiagnostics(greetUri);
+        change(2, GREET.replace("stack {", "stack {{"));
+        nextDiagnostics(greetUri);
+        CompletableFuture<List<? extends org.eclipse.lsp4j.TextEdit>> edits = server.getTextDocumentService().formatting(
+                new DocumentFormattingParams(new TextDocumentIdentifier(greetUri), new FormattingOptions(2, true)));
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> edits.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof ResponseErrorException, e.toString());
+        assertTrue(e.getCause().getMessage().startsWith("cannot format: "), e.getCause().getMessage());
     }
 
     private final class Client implements LanguageClient {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the xsrun command: picocli wiring, exit codes, and no stack traces for users. */
 @Command(name = "xsrun", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Run Xano XanoScript run jobs locally.", ""},
-        subcommands = {RunCommand.class, CheckCommand.class, FmtCommand.class, DbCommand.class, LspCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, TestCommand.class, FmtCommand.class, DbCommand.class, LspCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   bad command line", "  65  invalid source or input (syntax, input validation, missing env)",
                 "  69  a remote service failed or refused", "  70  the job raised an error", "  75  stopped by --timeout",

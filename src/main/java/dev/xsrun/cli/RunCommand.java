@@ -301,7 +301,8 @@ public final class RunCommand implements Callable<Integer> {
         if (checked.limit() != null) {
             limits = limits.withDeadline(started + checked.limit().toNanos());
         }
-        RunContext ctx = context(loaded, new Env(envValues, job.env(), this::warn), httpOptions, parser, limits, callable);
+        RunContext ctx = context(loaded, new Env(envValues, job.env(), this::warn), httpOptions, parser, limits, callable,
+                db, secrets, err);
 
         if (inputsFile != null) {
             BatchRun.Setup setup = new BatchRun.Setup(ctx, callable, job.name(), (ObjectNode) input, inputsFile, reportFile,
@@ -441,18 +442,24 @@ public final class RunCommand implements Callable<Integer> {
         return true;
     }
 
-    /** The services of this run: logs to standard error, masked; HTTP through the options; the callable built-ins. */
-    private RunContext context(JobLoader.Loaded loaded, Env env, HttpOptions httpOptions, XsParser parser, Limits limits,
-                               List<NativeBuiltin> callable) {
+    /**
+     * The services of a run (also each test's, for {@code xsrun test}): logs and warnings to standard
+     * error, masked; HTTP through the options; the database {@code db} names; the callable built-ins.
+     */
+    static RunContext context(JobLoader.Loaded loaded, Env env, HttpOptions httpOptions, XsParser parser, Limits limits,
+                              List<NativeBuiltin> callable, String db, Secrets secrets, PrintWriter err) {
         RunContext.Builder context = RunContext.builder(loaded.program())
                 .env(env)
                 .http(new HttpExecutor(httpOptions, secrets)::execute)
                 .filters(FilterRegistry.standard())
                 .debugLog(line -> {
-                    err.println(mask(line));
+                    err.println(secrets.mask(line));
                     err.flush();
                 })
-                .warnings(this::warn)
+                .warnings(message -> {
+                    err.println(secrets.mask("warning: " + message));
+                    err.flush();
+                })
                 .limits(limits)
                 .expressionParser(text -> toExpr(parser, text))
                 .secrets(secrets)

@@ -23,11 +23,14 @@ import java.util.Map;
  * Loading stops at the first file with problems, which are returned for printing.
  */
 public final class JobLoader {
-    /** A loaded job, or the problems that stopped it, with every source read (for excerpts). */
+    /**
+     * A loaded job, or the problems that stopped it, with every source read (for excerpts) and every
+     * document of the job in file order (queries, tests... too, for {@code xsrun test}).
+     */
     public record Loaded(Program program, Path folder, List<Diagnostic> problems, Map<String, SourceText> sources,
-                         Map<String, Document.Table> tables) {
+                         Map<String, Document.Table> tables, List<Document> documents) {
         public Loaded(Program program, Path folder, List<Diagnostic> problems, Map<String, SourceText> sources) {
-            this(program, folder, problems, sources, Map.of());
+            this(program, folder, problems, sources, Map.of(), List.of());
         }
 
         public boolean ok() {
@@ -36,9 +39,20 @@ public final class JobLoader {
     }
 
     private final XsParser parser;
+    private final boolean jobRequired;
 
     public JobLoader(XsParser parser) {
+        this(parser, true);
+    }
+
+    private JobLoader(XsParser parser, boolean jobRequired) {
         this.parser = parser;
+        this.jobRequired = jobRequired;
+    }
+
+    /** A loader that also loads a folder or file without a run.job (functions, queries, tests: what {@code xsrun test} reads). */
+    public JobLoader withoutJob() {
+        return new JobLoader(parser, false);
     }
 
     public Loaded load(String pathArg, InputStream stdin) throws IOException {
@@ -88,7 +102,9 @@ public final class JobLoader {
         Document.RunJob job = null;
         Map<String, Document.FunctionDef> functions = new LinkedHashMap<>();
         Map<String, Document.Table> tables = new LinkedHashMap<>();
+        List<Document> documents = new ArrayList<>();
         for (ParseResult r : parsed) {
+            documents.addAll(r.documents());
             for (Document d : r.documents()) {
                 if (d instanceof Document.RunJob) {
                     if (job != null) {
@@ -116,11 +132,11 @@ public final class JobLoader {
                 }
             }
         }
-        if (job == null) {
+        if (job == null && jobRequired) {
             problems.add(Diagnostic.error(new SourceSpan(pathArg, 0, 0, 1), "no run.job found"
                     + (pathArg.equals("-") ? " on standard input" : " (a job folder needs a run.xs with run.job \"Name\" { main = {...} })")));
             return new Loaded(null, folder, problems, sources);
         }
-        return new Loaded(new Program(job, functions), folder, problems, sources, tables);
+        return new Loaded(new Program(job, functions), folder, problems, sources, tables, List.copyOf(documents));
     }
 }

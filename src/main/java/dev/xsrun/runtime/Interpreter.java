@@ -99,6 +99,14 @@ public final class Interpreter {
         return invoke(fn, compiled(fn), null, input, callSite);
     }
 
+    /**
+     * Calls a function that need not be one of the program's (a query's stack, a test's statements, as
+     * {@code xsrun test} runs them) with an input object; it may call the program's functions.
+     */
+    public JsonNode call(Document.FunctionDef fn, JsonNode input, SourceSpan callSite) {
+        return invoke(fn, compiled(fn), null, input, callSite);
+    }
+
     /** A function's compiled code, compiled on its first call. */
     Compiler.Function compiled(Document.FunctionDef fn) {
         Compiler.Function code = compiled.get(fn);

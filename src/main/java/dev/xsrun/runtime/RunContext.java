@@ -16,14 +16,14 @@ import java.util.function.LongSupplier;
 /**
  * Everything a run needs from outside the language: the loaded program and built-ins, the
  * environment, HTTP, where logs go, the limits, the clock, how to parse text for {@code to_expr}, the
- * secrets everything printed is masked with, and the statement families plugged in ({@link StatementFamily},
+ * secrets everything printed is masked with, the unit test being run (for mocks), and the statement families plugged in ({@link StatementFamily},
  * asked before the runtime's own). Each service is a typed component; a new one is a
  * component here and a method of {@link Builder}. Make one with {@link #builder(Program)}.
  */
 public record RunContext(Program program, Map<String, Builtin> builtins, Env env, HttpCaller http,
                          FilterRegistry filters, Consumer<String> debugLog, Consumer<String> warnings,
                          Limits limits, LongSupplier clock, Function<String, Expr> expressionParser,
-                         Secrets secrets, List<StatementFamily> statements) {
+                         Secrets secrets, List<StatementFamily> statements, String testName) {
 
     public RunContext {
         statements = List.copyOf(statements);
@@ -72,6 +72,7 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
         b.expressionParser = expressionParser;
         b.secrets = secrets;
         b.statements.addAll(statements);
+        b.testName = testName;
         return b;
     }
 
@@ -93,6 +94,7 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
         };
         private Secrets secrets;
         private final List<StatementFamily> statements = new ArrayList<>();
+        private String testName;
 
         private Builder(Program program) {
             this.program = Objects.requireNonNull(program, "program");
@@ -155,9 +157,19 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
             return this;
         }
 
+        /**
+         * The name of the unit test this run is for ({@code xsrun test}); null outside tests. A statement
+         * with {@code mock = {"that name": value}} then gives that value instead of running.
+         */
+        public Builder testName(String name) {
+            testName = name;
+            return this;
+        }
+
         public RunContext build() {
             return new RunContext(program, builtins, env, http, filters == null ? FilterRegistry.standard() : filters,
-                    debugLog, warnings, limits, clock, expressionParser, secrets == null ? new Secrets() : secrets, statements);
+                    debugLog, warnings, limits, clock, expressionParser, secrets == null ? new Secrets() : secrets, statements,
+                    testName);
         }
     }
 }

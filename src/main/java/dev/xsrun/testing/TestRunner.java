@@ -1,0 +1,134 @@
+package dev.xsrun.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.ast.Expr;
+import dev.xsrun.ast.LValue;
+import dev.xsrun.ast.Stmt;
+import dev.xsrun.runtime.Interpreter;
+import dev.xsrun.runtime.RunContext;
+import dev.xsrun.value.SourceSpan;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Runs unit tests, each in isolation: a fresh run (its own interpreter, and whatever the context
+ * supplier makes fresh, such as the database) named after the test so that mocks keyed by that name
+ * answer. The construct is called with the test's input; its declared response becomes
+ * {@code $response}, the only variable the test's statements see; then the statements run with the
+ * {@code expect.*} assertions plugged in. A test stops at its timeout and never stops the others.
+ */
+public final class TestRunner {
+    /** What went wrong in a test: a failed assertion (expected and actual) or an error (those null). */
+    public record Problem(SourceSpan at, String message, String expected, String actual) {
+    }
+
+    /** A test's outcome; passed when it has no problems. */
+    public record Outcome(UnitTest test, long millis, List<Problem> problems) {
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final Supplier<RunContext> contexts;
+    private final Duration timeout;
+
+    /** {@code contexts} gives a fresh run context for each test. */
+    public TestRunner(Supplier<RunContext> contexts, Duration timeout) {
+        this.contexts = contexts;
+        this.timeout = timeout;
+    }
+
+    public Outcome run(UnitTest test) {
+        long started = System.nanoTime();
+        AtomicReference<List<Problem>> result = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> result.set(problems(test, started)), "xsrun-test", 256L * 1024 * 1024);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join(timeout.toMillis() + 250);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Problem> problems = result.get();
+        if (problems == null) {
+            problems = List.of(new Problem(test.block().span(), "stopped by --timeout after " + show(timeout), null, null));
+        }
+        return new Outcome(test, (System.nanoTime() - started) / 1_000_000, problems);
+    }
+
+    private List<Problem> problems(UnitTest test, long started) {
+        Document.TestBlock block = test.block();
+        SourceSpan at = block.span();
+        Expectations expect = new Expectations();
+        RunContext base = contexts.get();
+        RunContext ctx = base.toBuilder().testName(test.name())
+                .limits(base.limits().withDeadline(started + timeout.toNanos()))
+                .statements(expect).build();
+        Interpreter interpreter = new Interpreter(ctx);
+        List<Problem> problems = new ArrayList<>();
+        try {
+            JsonNode input = Values.object();
+            if (block.input() != null) {
+                input = interpreter.call(new Document.FunctionDef("test " + test.name() + " input", null, List.of(), List.of(),
+                        block.input(), at), Values.object(), at);
+            }
+            JsonNode response = Values.NULL;
+            try {
+                response = interpreter.call(test.construct(), input, at);
+            } catch (XsError e) {
+                if (!expectsError(block.stmts())) {
+                    return List.of(error(e, at));
+                }
+                expect.raised(e);
+            } catch (StackOverflowError e) {
+                return List.of(new Problem(at, "the construct nested too deeply (stack exhausted)", null, null));
+            }
+            List<Stmt> stack = new ArrayList<>();
+            stack.add(new Stmt.Var(new LValue("response", List.of(), at), new Expr.Literal(response, at), false, at));
+            stack.addAll(block.stmts());
+            interpreter.call(new Document.FunctionDef("test " + test.name(), null, List.of(), stack, null, at), Values.object(), at);
+        } catch (XsError e) {
+            problems.add(error(e, at));
+        } catch (Interpreter.StopSignal stop) {
+            problems.add(new Problem(stop.at, "debug.stop ended the test", null, null));
+        } catch (RuntimeException e) {
+            problems.add(new Problem(at, "internal error: " + e, null, null));
+        }
+        for (Expectations.Failure f : expect.failures()) {
+            problems.add(new Problem(f.at(), f.message(), f.expected(), f.actual()));
+        }
+        problems.sort((a, b) -> Integer.compare(a.at().line(), b.at().line()));
+        return problems;
+    }
+
+    private static boolean expectsError(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Invoke i && i.name().equals("expect.to_throw")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Problem error(XsError e, SourceSpan fallback) {
+        SourceSpan where = e.span() != null && e.span().isKnown() ? e.span() : fallback;
+        if (e.kind() == XsError.Kind.TIMEOUT) {
+            return new Problem(where, "stopped by --timeout after " + show(timeout), null, null);
+        }
+        return new Problem(where, "unexpected " + Expectations.describe(e), null, null);
+    }
+
+    private static String show(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

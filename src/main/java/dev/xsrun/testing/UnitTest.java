@@ -1,0 +1,34 @@
+package dev.xsrun.testing;
+
+import dev.xsrun.ast.Document;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code test "name" {...}} block and the construct it tests (a function, or a query's or
+ * middleware's stack seen as a function), with the document's name and file for the report.
+ */
+public record UnitTest(String document, String file, Document.TestBlock block, Document.FunctionDef construct) {
+    public String name() {
+        return block.name();
+    }
+
+    /** Every test block of the documents, in source order. */
+    public static List<UnitTest> in(List<Document> documents) {
+        List<UnitTest> out = new ArrayList<>();
+        for (Document d : documents) {
+            if (d instanceof Document.FunctionDef f) {
+                for (Document.TestBlock t : f.tests()) {
+                    out.add(new UnitTest(f.name(), t.span().file(), t, f));
+                }
+            } else if (d instanceof Document.Stacked s) {
+                Document.FunctionDef asFunction = new Document.FunctionDef(s.name(), null, s.inputs(), s.stack(),
+                        s.response(), s.span());
+                for (Document.TestBlock t : s.tests()) {
+                    out.add(new UnitTest(s.kind() + " " + s.name(), t.span().file(), t, asFunction));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -52,4 +52,31 @@ function "summarise_order" {
     most_expensive: $largest.sku,
     bought_more_than_once: $multiples|map:$$.sku
   }
+  test "applies the spring coupon" {
+    input = {
+      customer: " Ada ",
+      coupon: "spring10",
+      items: [
+        { sku: "BK-1", category: "Books", price: 10, qty: 2 },
+        { sku: "PN-1", category: "pens", price: 5, qty: 1 }
+      ]
+    }
+    expect.to_equal ($response.customer) { value = "Ada" }
+    expect.to_equal ($response.subtotal) { value = 25 }
+    expect.to_equal ($response.discount) { value = 2.5 }
+    expect.to_equal ($response.total) { value = 22.5 }
+    expect.to_equal ($response.by_category) { value = { books: 20, pens: 5 } }
+    expect.to_equal ($response.most_expensive) { value = "BK-1" }
+    expect.to_equal ($response.bought_more_than_once) { value = ["BK-1"] }
+  }
+  test "charges full price without a coupon" {
+    input = { customer: "Bo", items: [{ sku: "MG-1", category: "magazines", price: 4.75, qty: 3 }] }
+    expect.to_equal ($response.discount) { value = 0 }
+    expect.to_equal ($response.total) { value = 14.25 }
+    expect.to_equal ($response.bought_more_than_once) { value = ["MG-1"] }
+  }
+  test "rejects an order without items" {
+    input = { customer: "Cy", items: [] }
+    expect.to_throw
+  }
 }

@@ -18,6 +18,19 @@ function "weather_report" {
         temperature_unit: $input.unit
       }
       timeout = 20
+      mock = {
+        "reports a breezy day": {
+          response: {
+            status: 200,
+            result: {
+              current: { time: "2026-05-01T12:00", temperature_2m: 21.36, wind_speed_10m: 18.2 }
+            }
+          }
+        },
+        "fails when the service is down": {
+          response: { status: 503, result: { reason: "maintenance" } }
+        }
+      }
     } as $forecast
 
     precondition ($forecast.response.status == 200) {
@@ -45,5 +58,14 @@ function "weather_report" {
     wind_kmh: $wind,
     summary: $input.city ~ ": " ~ ($current.temperature_2m|round:1) ~ $symbol ~ ", " ~ $feel,
     observed_at: $current.time
+  }
+  test "reports a breezy day" {
+    input = { city: " Lisbon ", latitude: 38.72, longitude: -9.14 }
+    expect.to_equal ($response.summary) { value = "Lisbon: 21.4°C, breezy" }
+    expect.to_equal ($response.wind_kmh) { value = 18.2 }
+  }
+  test "fails when the service is down" {
+    input = { city: "Lisbon", latitude: 38.72, longitude: -9.14 }
+    expect.to_throw { value = "The forecast service answered 503" }
   }
 }

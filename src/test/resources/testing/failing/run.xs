@@ -1,3 +1,3 @@
 run.job "Failing tests" {
-  main = {name: "total", input: {prices: [1, 2]}}
+  main = { name: "total", input: { prices: [1, 2] } }
 }

@@ -1,3 +1,3 @@
 run.job "Passing tests" {
-  main = {name: "add", input: {a: 1, b: 2}}
+  main = { name: "add", input: { a: 1, b: 2 } }
 }

@@ -14,16 +14,16 @@ function "total" {
     }
   }
 
-  response = {total: $sum, label: "total " ~ $sum, items: $input.prices}
+  response = { total: $sum, label: "total " ~ $sum, items: $input.prices }
   test "passes" {
-    input = {prices: [1, 2]}
+    input = { prices: [1, 2] }
     expect.to_equal ($response.total) {
       value = 3
     }
   }
 
   test "wrong total and label" {
-    input = {prices: [1, 2]}
+    input = { prices: [1, 2] }
     expect.to_equal ($response.total) {
       value = 4
     }
@@ -38,7 +38,7 @@ function "total" {
   }
 
   test "range and flags" {
-    input = {prices: [1, 2]}
+    input = { prices: [1, 2] }
     expect.to_be_within ($response.total) {
       min = 10
       max = 20
@@ -51,19 +51,19 @@ function "total" {
   }
 
   test "unexpected error" {
-    input = {prices: [100, 1]}
+    input = { prices: [100, 1] }
     expect.to_equal ($response.total) {
       value = 101
     }
   }
 
   test "expects an error that does not come" {
-    input = {prices: [1]}
+    input = { prices: [1] }
     expect.to_throw
   }
 
   test "expects another error" {
-    input = {prices: [100]}
+    input = { prices: [100] }
     expect.to_throw {
       value = "Too cheap"
     }

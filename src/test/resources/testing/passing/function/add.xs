@@ -12,7 +12,7 @@ function "add" {
 
   response = $sum
   test "adds two numbers" {
-    input = {a: 5, b: 3}
+    input = { a: 5, b: 3 }
     expect.to_equal ($response) {
       value = 8
     }
@@ -36,7 +36,7 @@ function "add" {
   }
 
   test "handles negative numbers" {
-    input = {a: -5, b: 3}
+    input = { a: -5, b: 3 }
     expect.to_equal ($response) {
       value = -2
     }

@@ -6,23 +6,23 @@ function "profile" {
   stack {
     var $result {
       value = {
-        greeting: "Hello " ~ $input.name
-        active  : true
-        deleted : false
-        removed : null
-        tags    : ["new", "featured"]
-        errors  : []
-        file    : "report.pdf"
-        phone   : "+15551234567"
-        created : "2001-09-09T01:46:40+00:00"
-        expires : "2999-01-01T00:00:00+00:00"
+        greeting: "Hello " ~ $input.name,
+        active: true,
+        deleted: false,
+        removed: null,
+        tags: ["new", "featured"],
+        errors: [],
+        file: "report.pdf",
+        phone: "+15551234567",
+        created: "2001-09-09T01:46:40+00:00",
+        expires: "2999-01-01T00:00:00+00:00"
       }
     }
   }
 
   response = $result
   test "describes a profile" {
-    input = {name: "John"}
+    input = { name: "John" }
     expect.to_start_with ($response.greeting) {
       value = "Hello J"
     }

@@ -12,19 +12,19 @@ function "validate_age" {
 
   response = $input.age
   test "accepts an age" {
-    input = {age: 30}
+    input = { age: 30 }
     expect.to_equal ($response) {
       value = 30
     }
   }
 
   test "rejects a negative age" {
-    input = {age: -1}
+    input = { age: -1 }
     expect.to_throw
   }
 
   test "rejects a negative age with its message" {
-    input = {age: -1}
+    input = { age: -1 }
     expect.to_throw {
       value = "Age cannot be negative"
     }

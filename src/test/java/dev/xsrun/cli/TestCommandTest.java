@@ -1,0 +1,131 @@
+package dev.xsrun.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** {@code xsrun test} through the command line: test folders of its own, the examples, JUnit XML, mocks. */
+class TestCommandTest {
+    private static final String TESTING = "src/test/resources/testing/";
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static String masked(String out) {
+        return out.replaceAll("\\) \\d+ ms\\n", ") <time> ms\n");
+    }
+
+    @Test
+    void everyAssertionPassesWhereItShould() {
+        Cli r = Cli.run("test", TESTING + "passing");
+        assertEquals(0, r.exit, r.toString());
+        assertEquals(String.join("\n",
+                "PASS adds two numbers (" + TESTING + "passing/function/add.xs) <time> ms",
+                "PASS handles negative numbers (" + TESTING + "passing/function/add.xs) <time> ms",
+                "PASS describes a profile (" + TESTING + "passing/function/profile.xs) <time> ms",
+                "PASS accepts an age (" + TESTING + "passing/function/validate_age.xs) <time> ms",
+                "PASS rejects a negative age (" + TESTING + "passing/function/validate_age.xs) <time> ms",
+                "PASS rejects a negative age with its message (" + TESTING + "passing/function/validate_age.xs) <time> ms",
+                "6 passed, 0 failed", ""), masked(r.out));
+    }
+
+    @Test
+    void failingTestsShowPositionExpectedAndActualAndTheRestStillRun() throws Exception {
+        Cli r = Cli.run("test", TESTING + "failing", "--timeout", "1s");
+        assertEquals(1, r.exit, r.toString());
+        assertEquals(Files.readString(Path.of(TESTING + "failing.expected")), masked(r.out));
+        assertFalse(r.all().contains("\tat "), "no stack trace: " + r);
+    }
+
+    @Test
+    void filterRunsOnlyTheMatchingTests() {
+        Cli r = Cli.run("test", TESTING + "failing", "--filter", "total.xs:passes");
+        assertEquals(0, r.exit, r.toString());
+        assertEquals("PASS passes (" + TESTING + "failing/function/total.xs) <time> ms\n1 passed, 0 failed\n", masked(r.out));
+    }
+
+    @Test
+    void junitReportHasOneTestcasePerTestWithTheFailures(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.xml");
+        Cli r = Cli.run("test", TESTING + "failing", "--timeout", "1s", "--junit", report.toString());
+        assertEquals(1, r.exit, r.toString());
+        org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
+        Element suite = xml.getDocumentElement();
+        assertEquals("testsuite", suite.getTagName());
+        assertEquals("7", suite.getAttribute("tests"));
+        assertEquals("6", suite.getAttribute("failures"));
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(7, cases.getLength());
+        Element passes = (Element) cases.item(1);
+        assertEquals("passes", passes.getAttribute("name"));
+        assertEquals("total", passes.getAttribute("classname"));
+        assertEquals(0, passes.getElementsByTagName("failure").getLength());
+        Element wrong = (Element) cases.item(2);
+        assertEquals("wrong total and label", wrong.getAttribute("name"));
+        Element failure = (Element) wrong.getElementsByTagName("failure").item(0);
+        assertEquals("expect.to_equal failed", failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("total.xs:31:5: expect.to_start_with failed\n  expected: a value starting with \"sum\""),
+                failure.getTextContent());
+        Element never = (Element) cases.item(0);
+        assertEquals("forever", never.getAttribute("classname"));
+        assertTrue(((Element) never.getElementsByTagName("failure").item(0)).getAttribute("message").contains("stopped by --timeout after 1s"));
+    }
+
+    @Test
+    void aMockedRequestSendsNothingAndAnUnmockedOneReachesTheService() {
+        api.stubFor(get(urlPathEqualTo("/current")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"weather\":\"snowy\",\"temp\":-3}")));
+        String route = "https://weather.example.com=http://127.0.0.1:" + api.getPort();
+        Cli mocked = Cli.run("test", TESTING + "mocks", "--route", route, "--filter", "for ");
+        assertEquals(0, mocked.exit, mocked.toString());
+        assertTrue(masked(mocked.out).endsWith("2 passed, 0 failed\n"), mocked.out);
+        assertEquals(0, api.findAll(anyRequestedFor(anyUrl())).size(), "a mocked api.request sends nothing");
+
+        Cli all = Cli.run("test", TESTING + "mocks", "--route", route);
+        assertEquals(0, all.exit, all.toString());
+        assertTrue(all.out.contains("PASS greets by name (" + TESTING + "mocks/endpoint.xs)"), all.out);
+        assertTrue(all.out.endsWith("4 passed, 0 failed\n"), all.out);
+        List<LoggedRequest> sent = api.findAll(getRequestedFor(urlPathEqualTo("/current")));
+        assertEquals(1, sent.size(), "only the test without a mock asked the service");
+        assertEquals("Oslo", sent.get(0).queryParameter("city").firstValue());
+    }
+
+    @Test
+    void theExamplesPassTheirOwnTests() {
+        Cli r = Cli.run("test", "examples/");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains("PASS applies the spring coupon (examples/order-summary/function/summarise_order.xs)"), r.out);
+        assertTrue(r.out.contains("PASS reports a breezy day (examples/weather-report/function/weather_report.xs)"), r.out);
+        assertTrue(r.out.endsWith(" passed, 0 failed\n"), r.out);
+    }
+
+    @Test
+    void badCommandLinesAndSourcesHaveTheirExitCodes(@TempDir Path dir) throws Exception {
+        assertEquals(2, Cli.run("test", dir.resolve("missing").toString()).exit);
+        assertEquals(2, Cli.run("test", TESTING + "passing", "--timeout", "soon").exit);
+        Files.writeString(dir.resolve("broken.xs"), "function \"f\" {\n  stack {\n    var $x {\n  }\n");
+        Cli r = Cli.run("test", dir.toString());
+        assertEquals(65, r.exit, r.toString());
+        assertTrue(r.err.contains("broken.xs:"), r.err);
+        assertFalse(r.all().contains("\tat "), r.toString());
+    }
+}

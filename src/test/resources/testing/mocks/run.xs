@@ -1,0 +1,3 @@
+run.job "Mocked tests" {
+  main = { name: "get_weather", input: { city: "Paris" } }
+}

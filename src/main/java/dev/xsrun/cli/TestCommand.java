@@ -148,7 +148,13 @@ public final class TestCommand implements Callable<Integer> {
             jobs.add(loaded);
         }
 
-        List<TestRunner.Outcome> outcomes = new ArrayList<>();
+        List<java.util.concurrent.Future<TestRunner.Outcome>> pending = new ArrayList<>();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, work -> {
+            Thread t = new Thread(work, "xsrun-tests");
+            t.setDaemon(true);
+            return t;
+        });
         for (JobLoader.Loaded loaded : jobs) {
             List<UnitTest> tests = new ArrayList<>();
             for (UnitTest t : UnitTest.in(loaded.documents())) {
@@ -167,17 +173,32 @@ public final class TestCommand implements Callable<Integer> {
             }
             Env env = environment(loaded, callable, explicitEnv);
             if (env == null) {
+                pool.shutdownNow();
                 return ExitCodes.USAGE;
             }
             String database = db != null ? db : "memory";
             TestRunner runner = new TestRunner(() -> RunCommand.context(loaded, env, httpOptions, parser, Limits.defaults(),
                     callable, database, secrets, err), limit);
             for (UnitTest t : tests) {
-                TestRunner.Outcome o = runner.run(t);
+                pending.add(pool.submit(() -> runner.run(t)));
+            }
+        }
+        // tests run in parallel (each in its own run); their lines are printed in the order they were found
+        List<TestRunner.Outcome> outcomes = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<TestRunner.Outcome> f : pending) {
+                TestRunner.Outcome o = f.get();
                 outcomes.add(o);
                 out.print(secrets.mask(TestReport.line(o)));
                 out.flush();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.SOFTWARE;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         out.println(TestReport.summary(outcomes));
         if (junit != null) {

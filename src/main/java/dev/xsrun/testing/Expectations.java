@@ -50,6 +50,23 @@ final class Expectations implements StatementFamily {
         Expression target = c.target();
         Expression value = c.attribute("value");
         SourceSpan at = s.span();
+        if (kind.equals("to_throw") && s.clauses().containsKey("stack")) {
+            // a workflow test's form: the clause's stack must raise an error matching `exception`
+            Body body = c.clause("stack");
+            Expression exception = c.attribute("exception");
+            return run -> {
+                JsonNode wanted = exception == null ? null : exception.eval(run);
+                try {
+                    run.run(body);
+                } catch (XsError e) {
+                    if (wanted != null && !matches(e, Values.toText(wanted))) {
+                        fail(at, s.name(), "an error " + Json.encode(wanted), describe(e));
+                    }
+                    return;
+                }
+                fail(at, s.name(), wanted == null ? "an error" : "an error " + Json.encode(wanted), "no error was raised");
+            };
+        }
         if (kind.equals("to_throw")) {
             return run -> {
                 JsonNode wanted = value == null ? null : value.eval(run);

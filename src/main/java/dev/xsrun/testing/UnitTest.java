@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One {@code test "name" {...}} block and the construct it tests (a function, or a query's or
- * middleware's stack seen as a function), with the document's name and file for the report.
+ * middleware's stack seen as a function), with the document's name and file for the report; or a
+ * {@code workflow_test}, whose stack is the construct and whose block has no statements of its own.
  */
 public record UnitTest(String document, String file, Document.TestBlock block, Document.FunctionDef construct) {
     public String name() {
@@ -21,6 +22,12 @@ public record UnitTest(String document, String file, Document.TestBlock block, D
                 for (Document.TestBlock t : f.tests()) {
                     out.add(new UnitTest(f.name(), t.span().file(), t, f));
                 }
+            } else if (d instanceof Document.WorkflowTest w) {
+                // its stack is the construct; its expect.* run inside it, with function.call at hand
+                Document.FunctionDef stack = new Document.FunctionDef("workflow_test " + w.name(), null, List.of(), w.stack(),
+                        null, w.span());
+                out.add(new UnitTest("workflow_test", w.span().file(), new Document.TestBlock(w.name(), null, null, List.of(),
+                        w.span()), stack));
             } else if (d instanceof Document.Stacked s) {
                 Document.FunctionDef asFunction = new Document.FunctionDef(s.name(), null, s.inputs(), s.stack(),
                         s.response(), s.span());

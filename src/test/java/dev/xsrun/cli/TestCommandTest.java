@@ -45,7 +45,8 @@ class TestCommandTest {
                 "PASS accepts an age (" + TESTING + "passing/function/validate_age.xs) <time> ms",
                 "PASS rejects a negative age (" + TESTING + "passing/function/validate_age.xs) <time> ms",
                 "PASS rejects a negative age with its message (" + TESTING + "passing/function/validate_age.xs) <time> ms",
-                "6 passed, 0 failed", ""), masked(r.out));
+                "PASS adds then validates (" + TESTING + "passing/workflow_test/arithmetic.xs) <time> ms",
+                "7 passed, 0 failed", ""), masked(r.out));
     }
 
     @Test
@@ -71,10 +72,11 @@ class TestCommandTest {
         org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile());
         Element suite = xml.getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
-        assertEquals("7", suite.getAttribute("tests"));
-        assertEquals("6", suite.getAttribute("failures"));
+        assertEquals("8", suite.getAttribute("tests"));
+        assertEquals("7", suite.getAttribute("failures"));
         NodeList cases = suite.getElementsByTagName("testcase");
-        assertEquals(7, cases.getLength());
+        assertEquals(8, cases.getLength());
+        assertEquals("workflow_test", ((Element) cases.item(7)).getAttribute("classname"));
         Element passes = (Element) cases.item(1);
         assertEquals("passes", passes.getAttribute("name"));
         assertEquals("total", passes.getAttribute("classname"));

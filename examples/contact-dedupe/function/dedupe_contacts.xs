@@ -70,4 +70,9 @@ function "dedupe_contacts" {
     },
     remaining: $remaining
   }
+  test "an empty table has nothing to merge" {
+    expect.to_equal ($response.contacts_read) { value = 0 }
+    expect.to_equal ($response.duplicates_removed) { value = 0 }
+    expect.to_be_empty ($response.merged)
+  }
 }

@@ -116,6 +116,7 @@ class TestCommandTest {
         Cli r = Cli.run("test", "examples/");
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains("PASS applies the spring coupon (examples/order-summary/function/summarise_order.xs)"), r.out);
+        assertTrue(r.out.contains("PASS an empty table has nothing to merge (examples/contact-dedupe/"), r.out);
         assertTrue(r.out.contains("PASS reports a breezy day (examples/weather-report/function/weather_report.xs)"), r.out);
         assertTrue(r.out.endsWith(" passed, 0 failed\n"), r.out);
     }

@@ -50,7 +50,7 @@ public final class DbCommand implements Runnable {
 
     /** The job's database for a run: opened on the first db.* statement. */
     static StatementFamily family(JobLoader.Loaded loaded, String option, dev.xsrun.value.Secrets secrets) {
-        String where = option != null ? option : System.getenv("XSRUN_DB");
+        String where = setting(option);
         if (where != null && where.contains("@")) {
             int at = where.lastIndexOf('@');
             int colon = where.indexOf(':', where.indexOf("//") + 2);
@@ -60,6 +60,11 @@ public final class DbCommand implements Runnable {
         }
         Path folder = loaded.folder();
         return new DbStatements(new Database(loaded.tables().values(), () -> Engine.forSetting(where, folder), secrets::add));
+    }
+
+    /** Where the database is: the --db option, else env XSRUN_DB, else null (the job folder's file). */
+    static String setting(String option) {
+        return option != null ? option : System.getenv("XSRUN_DB");
     }
 
     /** Options every subcommand shares. */
@@ -114,7 +119,7 @@ public final class DbCommand implements Runnable {
         }
 
         Database database(Map<String, Document.Table> tables) {
-            String where = db != null ? db : System.getenv("XSRUN_DB");
+            String where = setting(db);
             return new Database(tables.values(), () -> Engine.forSetting(where, job));
         }
 
@@ -137,7 +142,7 @@ public final class DbCommand implements Runnable {
             if (tables == null) {
                 return ExitCodes.DATA;
             }
-            String where = db != null ? db : System.getenv("XSRUN_DB");
+            String where = setting(db);
             try (Engine engine = Engine.forSetting(where, job)) {
                 List<TableSchema> schemas = new ArrayList<>();
                 tables.values().forEach(t -> schemas.add(new TableSchema(t)));
@@ -148,11 +153,7 @@ public final class DbCommand implements Runnable {
                 plan.notes().forEach(n -> err().println("note: " + n));
                 if (!dryRun && !plan.changes().isEmpty()) {
                     engine.atomically(c -> {
-                        try (java.sql.Statement s = c.createStatement()) {
-                            for (Migrations.Change ch : plan.changes()) {
-                                s.execute(ch.sql());
-                            }
-                        }
+                        Migrations.apply(c, plan);
                         return null;
                     });
                 }
@@ -235,7 +236,7 @@ public final class DbCommand implements Runnable {
             if (tables == null) {
                 return ExitCodes.DATA;
             }
-            String where = db != null ? db : System.getenv("XSRUN_DB");
+            String where = setting(db);
             try (Engine engine = Engine.forSetting(where, job)) {
                 engine.atomically(c -> {
                     try (java.sql.Statement s = c.createStatement()) {

@@ -59,12 +59,7 @@ public final class Database implements AutoCloseable {
                 Engine opened = opener.get();
                 try {
                     opened.atomically(c -> {
-                        Migrations.Plan plan = Migrations.plan(opened, c, tables.values());
-                        try (java.sql.Statement s = c.createStatement()) {
-                            for (Migrations.Change ch : plan.changes()) {
-                                s.execute(ch.sql());
-                            }
-                        }
+                        Migrations.apply(c, Migrations.plan(opened, c, tables.values()));
                         return null;
                     });
                 } catch (RuntimeException ex) {

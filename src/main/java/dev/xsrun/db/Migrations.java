@@ -110,20 +110,15 @@ public final class Migrations {
         return new Plan(changes, notes);
     }
 
-    /** Applies a plan in one transaction: all of it or none. */
+    /**
+     * Runs a plan's changes on a connection; call it inside {@link Engine#atomically}, whose transaction
+     * makes the plan all or nothing.
+     */
     public static void apply(Connection c, Plan plan) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (Change ch : plan.changes()) {
                 s.execute(ch.sql());
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
         }
     }
 

@@ -32,7 +32,7 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     private static final Code NULL = new Code.Const(Values.NULL);
 
     /** A compiled function: its stack, its response (NULL when it has none), and the slots its frame needs. */
-    record Function(Step.Block stack, Code response, int slots) {
+    record Function(Step.Block stack, Code response, int slots, InputBinder.Slots inputs) {
     }
 
     private final RunContext ctx;
@@ -56,7 +56,7 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         inputs = fn.inputs();
         Step.Block stack = block(fn.stack());
         Code response = fn.response() == null ? NULL : expression(fn.response());
-        return new Function(stack, response, maxSlot + 1);
+        return new Function(stack, response, maxSlot + 1, new InputBinder.Slots(fn.inputs()));
     }
 
     Step.Block block(List<Stmt> body) {

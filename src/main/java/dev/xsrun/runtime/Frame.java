@@ -58,7 +58,7 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
         this.slots = null;
     }
 
-    /** A call whose input was bound to slots, one per declared input ({@link InputBinder#bindSlots}). */
+    /** A call whose input was bound to slots, one per declared input ({@link InputBinder.Slots#bindSlots}). */
     Frame(Interpreter in, String function, List<InputField> fields, JsonNode[] slots, int variables) {
         super(variables);
         this.in = in;

@@ -5,6 +5,7 @@ import dev.xsrun.value.Json;
 import dev.xsrun.value.XsError;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.InputField;
@@ -64,16 +65,65 @@ public final class InputBinder {
     }
 
     /**
-     * As {@link #bind(List, JsonNode)}, into slots, for a caller that has each declared input's value at hand
-     * ({@code values[k]} for {@code fields.get(k)}, Java null when not given) and owns them: a
-     * {@code function.run} whose input is written as an object literal. Nothing is copied. Each
-     * value is replaced by its bound value, or by Java null for an optional input not given.
+     * The declared inputs of one function, prepared once when it is compiled, for a caller that has
+     * each declared input's value at hand and owns them: a {@code function.run} whose input is written
+     * as an object literal. Binding gives what {@link #bind(List, JsonNode)} gives, into slots, copying
+     * nothing. An {@code int} input whose only filters are {@code min}/{@code max} of whole numbers
+     * takes an int by comparing it with the bounds read once here; every other input and value goes
+     * through its declaration.
      */
-    static JsonNode[] bindSlots(List<InputField> fields, JsonNode[] values) {
-        for (int k = 0; k < values.length; k++) {
-            values[k] = bindField(null, fields.get(k), values[k], "", false);
+    static final class Slots {
+        private final InputField[] fields;
+        /** For each input: whether it takes an int straight (the int fast path applies). */
+        private final boolean[] plainInt;
+        private final long[] min;
+        private final long[] max;
+
+        Slots(List<InputField> declared) {
+            int n = declared.size();
+            fields = declared.toArray(new InputField[0]);
+            plainInt = new boolean[n];
+            min = new long[n];
+            max = new long[n];
+            for (int k = 0; k < n; k++) {
+                InputField f = fields[k];
+                boolean plain = f.type().equals("int") && !f.list();
+                long lo = Long.MIN_VALUE;
+                long hi = Long.MAX_VALUE;
+                for (InputField.InputFilter filter : f.filters()) {
+                    JsonNode bound = filter.args().isEmpty() ? null : Values.parseNumberPrefix(filter.args().get(0), true);
+                    boolean whole = bound != null && bound.isIntegralNumber();
+                    if (filter.name().equals("min") && whole) {
+                        lo = Math.max(lo, bound.longValue());
+                    } else if (filter.name().equals("max") && whole) {
+                        hi = Math.min(hi, bound.longValue());
+                    } else {
+                        plain = false;
+                    }
+                }
+                plainInt[k] = plain;
+                min[k] = lo;
+                max[k] = hi;
+            }
         }
-        return values;
+
+        /**
+         * Binds {@code values[k]} (Java null when not given) to the k-th declared input, in place: each
+         * becomes its bound value, or Java null for an optional input not given. Returns the array.
+         */
+        JsonNode[] bindSlots(JsonNode[] values) {
+            for (int k = 0; k < values.length; k++) {
+                JsonNode v = values[k];
+                if (plainInt[k] && v instanceof LongNode) {
+                    long x = v.longValue();
+                    if (x >= min[k] && x <= max[k]) {
+                        continue;
+                    }
+                }
+                values[k] = bindField(null, fields[k], v, "", false);
+            }
+            return values;
+        }
     }
 
     /** The $input object of inputs bound to slots: what {@link #bind} gives for the same values. */

@@ -128,7 +128,7 @@ public final class Interpreter {
         }
         Frame frame;
         try {
-            frame = given != null ? new Frame(this, fn.name(), fn.inputs(), InputBinder.bindSlots(fn.inputs(), given), code.slots())
+            frame = given != null ? new Frame(this, fn.name(), fn.inputs(), code.inputs().bindSlots(given), code.slots())
                     : new Frame(this, fn.name(), InputBinder.bind(fn.inputs(), input), code.slots());
         } catch (XsError e) {
             throw e.at(callSite);
@@ -183,6 +183,16 @@ public final class Interpreter {
             throw XsError.fatal("Execution limit exceeded: more than " + limits.maxLoopIterations()
                     + " iterations of one loop (runaway loop?)").at(at);
         }
+        if ((++ticks & 1023) == 0) {
+            checkDeadline(at);
+        }
+    }
+
+    /**
+     * Called once per call of a job's function: the deadline is read on every 1024th tick (loop
+     * iterations and calls together), as a clock read costs more than a short function's whole call.
+     */
+    void tickCall(SourceSpan at) {
         if ((++ticks & 1023) == 0) {
             checkDeadline(at);
         }

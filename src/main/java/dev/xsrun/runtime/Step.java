@@ -547,12 +547,19 @@ abstract class Step {
         private final int as;
         private final SourceSpan nameSpan;
         private final SourceSpan span;
+        /** Whether the literal gives every declared input, each once, in the declared order (entries[k] == k). */
+        private final boolean inOrder;
         private Compiler.Function code;
 
         Call(Document.FunctionDef callee, Code[] values, int[] entries, Code input, int as, SourceSpan nameSpan, SourceSpan span) {
             this.callee = callee;
             this.values = values;
             this.entries = entries;
+            boolean same = values != null && values.length == entries.length;
+            for (int k = 0; same && k < entries.length; k++) {
+                same = entries[k] == k;
+            }
+            this.inOrder = same;
             this.input = input;
             this.as = as;
             this.nameSpan = nameSpan;
@@ -564,7 +571,12 @@ abstract class Step {
             Interpreter in = f.in;
             JsonNode[] given = null;
             JsonNode arguments = null;
-            if (values != null) {
+            if (inOrder) {
+                given = new JsonNode[values.length];
+                for (int i = 0; i < given.length; i++) {
+                    given[i] = values[i].eval(f);
+                }
+            } else if (values != null) {
                 JsonNode[] v = new JsonNode[values.length];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = values[i].eval(f);
@@ -576,7 +588,7 @@ abstract class Step {
             } else {
                 arguments = input == null ? Values.object() : input.eval(f);
             }
-            in.checkDeadline(span);
+            in.tickCall(span);
             Compiler.Function c = code;
             if (c == null) {
                 c = in.compiled(callee);

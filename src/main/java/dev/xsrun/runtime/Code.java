@@ -124,13 +124,22 @@ abstract class Code {
 
         @Override
         JsonNode eval(Frame f) {
-            JsonNode v = f.get(id);
+            JsonNode[] values = f.values;
+            JsonNode v = id < values.length ? values[id] : null;
+            if (v == Scope.UNBOXED) {
+                return Values.of(f.ints[id]);
+            }
             return v == null ? Values.NULL : v;
         }
 
         @Override
         long evalInt(Frame f) {
-            JsonNode v = f.get(id);
+            JsonNode[] values = f.values;
+            JsonNode v = id < values.length ? values[id] : null;
+            if (v == Scope.UNBOXED) {
+                f.other = null;
+                return f.ints[id];
+            }
             return unboxed(v == null ? Values.NULL : v, f);
         }
     }

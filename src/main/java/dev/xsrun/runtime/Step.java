@@ -95,21 +95,34 @@ abstract class Step {
 
     /**
      * {@code var $x} and {@code var.update $x}: a whole variable. The value is copied when it may
-     * share structure with another variable ({@link Compiler#mayAlias}).
+     * share structure with another variable ({@link Compiler#mayAlias}). An int computed by
+     * arithmetic is kept unboxed ({@link Scope#putInt}): counters and sums then allocate nothing.
      */
     static final class Assign extends Step {
         private final int id;
         private final Code value;
         private final boolean copy;
+        private final boolean arithmetic;
 
         Assign(int id, Code value, boolean copy) {
             this.id = id;
             this.value = value;
             this.copy = copy;
+            this.arithmetic = value instanceof Code.Arithmetic;
         }
 
         @Override
         int run(Frame f) {
+            if (arithmetic) {
+                long v = ((Code.Arithmetic) value).evalInt(f);
+                JsonNode other = f.other;
+                if (other == null) {
+                    f.putInt(id, v);
+                } else {
+                    f.put(id, copy ? Values.copy(other) : other);
+                }
+                return NEXT;
+            }
             JsonNode v = Code.value(value, f);
             f.put(id, copy ? Values.copy(v) : v);
             return NEXT;
@@ -278,7 +291,7 @@ abstract class Step {
             for (long i = 0; i < n; i++) {
                 tick(f, i);
                 if (index >= 0) {
-                    f.put(index, Values.of(i));
+                    f.putInt(index, i);
                 }
                 int status = body.run(f);
                 if (status == BREAK) {

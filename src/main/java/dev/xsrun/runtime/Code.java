@@ -86,6 +86,9 @@ abstract class Code {
         if (c instanceof Const) {
             return ((Const) c).evalInt(f);
         }
+        if (c instanceof InputField) {
+            return ((InputField) c).evalInt(f);
+        }
         return c.evalInt(f);
     }
 
@@ -182,6 +185,11 @@ abstract class Code {
         @Override
         JsonNode eval(Frame f) {
             return f.inputField(k, name);
+        }
+
+        @Override
+        long evalInt(Frame f) {
+            return unboxed(f.inputField(k, name), f);
         }
     }
 

@@ -22,7 +22,8 @@ class Scope {
     /** Read directly by {@code Code.Local}; everything else reads through {@link #get}. */
     JsonNode[] values;
     long[] ints;
-    private int[] order = new int[8];
+    /** The variables' numbers in creation order; made on the first one (many calls create none). */
+    private int[] order;
     private int size;
 
     Scope(int slots) {
@@ -68,7 +69,9 @@ class Scope {
         if (id >= values.length) {
             values = Arrays.copyOf(values, Math.max(id + 1, values.length * 2));
         }
-        if (size == order.length) {
+        if (order == null) {
+            order = new int[8];
+        } else if (size == order.length) {
             order = Arrays.copyOf(order, size * 2);
         }
         order[size++] = id;

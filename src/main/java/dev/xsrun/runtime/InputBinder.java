@@ -531,6 +531,18 @@ public final class InputBinder {
                 }
                 return v;
             }
+            case "max_size": {
+                // an upload is a file resource ({name, size, mime, ...}); its size is in bytes
+                JsonNode limit = Values.parseNumberPrefix(arg, true);
+                if (limit == null) {
+                    throw XsError.fatal("input filter max_size of `" + name + "` needs a number of bytes, got `" + arg + "`");
+                }
+                JsonNode size = v.isObject() ? v.get("size") : null;
+                if (size != null && size.isNumber() && Values.compareNumbers(size, limit) > 0) {
+                    throw XsError.input(name + ": the file is larger than " + Values.toText(limit) + " bytes.", name);
+                }
+                return v;
+            }
             case "minAlpha":
                 return minCount(v, name, arg, Character::isLetter, "letters");
             case "minLowerAlpha":

@@ -41,14 +41,20 @@ final class AstBuilder {
             "dblink");
     private static final Set<String> TEXT_INPUT_FILTERS = Set.of("trim", "min", "max", "startsWith", "prevent", "lower",
             "upper", "alphaOk", "digitOk", "ok", "pattern");
-    private static final Map<String, Set<String>> INPUT_FILTERS_BY_TYPE = Map.of(
-            "text", TEXT_INPUT_FILTERS,
-            "int", Set.of("min", "max"),
-            "decimal", Set.of("min", "max"),
-            "email", Set.of("trim", "lower"),
-            "password", Set.of("min", "max", "minAlpha", "minLowerAlpha", "minUpperAlpha", "minDigit", "minSymbol"),
-            "uuid", Set.of("trim", "lower"),
-            "date", Set.of("trim"));
+    private static final Set<String> UPLOAD_INPUT_FILTERS = Set.of("max_size");
+    private static final Map<String, Set<String>> INPUT_FILTERS_BY_TYPE = Map.ofEntries(
+            Map.entry("text", TEXT_INPUT_FILTERS),
+            Map.entry("int", Set.of("min", "max")),
+            Map.entry("decimal", Set.of("min", "max")),
+            Map.entry("email", Set.of("trim", "lower")),
+            Map.entry("password", Set.of("min", "max", "minAlpha", "minLowerAlpha", "minUpperAlpha", "minDigit", "minSymbol")),
+            Map.entry("uuid", Set.of("trim", "lower")),
+            Map.entry("date", Set.of("trim")),
+            Map.entry("file", UPLOAD_INPUT_FILTERS),
+            Map.entry("image", UPLOAD_INPUT_FILTERS),
+            Map.entry("video", UPLOAD_INPUT_FILTERS),
+            Map.entry("audio", UPLOAD_INPUT_FILTERS),
+            Map.entry("attachment", UPLOAD_INPUT_FILTERS));
     private static final Set<String> META_ATTRIBUTES = Set.of("description", "sensitive", "table", "values", "visibility",
             "size", "override", "example");
     private static final Set<String> FUNCTION_ATTRIBUTES = Set.of("description", "response", "tags", "docs", "guid",

@@ -75,9 +75,13 @@ public final class XsParser {
         List<Document> documents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (text.indexOf("---") < 0) {
-            parseDocument(path, text, 1, documents, diagnostics);
+            if (!parseDocument(path, text, 1, documents, diagnostics)) {
+                diagnostics.add(noConstruct(path));
+            }
             return new ParseResult(source, documents, diagnostics);
         }
+        // a part that holds only comments (a heading above the next construct) is allowed; a file of nothing but is not
+        boolean content = false;
         int line = 1;
         int start = 0;
         int partStartLine = 1;
@@ -85,14 +89,17 @@ public final class XsParser {
             if (i == text.length() || text.charAt(i) == '\n') {
                 String lineText = text.substring(start, i);
                 if (lineText.strip().equals("---")) {
-                    parseDocument(path, text.substring(startOfPart(text, partStartLine), start), partStartLine, documents, diagnostics);
+                    content |= parseDocument(path, text.substring(startOfPart(text, partStartLine), start), partStartLine, documents, diagnostics);
                     partStartLine = line + 1;
                 }
                 start = i + 1;
                 line++;
             }
         }
-        parseDocument(path, text.substring(startOfPart(text, partStartLine)), partStartLine, documents, diagnostics);
+        content |= parseDocument(path, text.substring(startOfPart(text, partStartLine)), partStartLine, documents, diagnostics);
+        if (!content) {
+            diagnostics.add(noConstruct(path));
+        }
         return new ParseResult(source, documents, diagnostics);
     }
 
@@ -105,13 +112,15 @@ public final class XsParser {
         return offset;
     }
 
-    private void parseDocument(String path, String text, int firstLine, List<Document> documents, List<Diagnostic> diagnostics) {
+    private static Diagnostic noConstruct(String path) {
+        return Diagnostic.error(new SourceSpan(path, 1, 1, 1), "the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`");
+    }
+
+    /** Parses one document into {@code documents}; false when the text holds nothing but blank lines and comments. */
+    private boolean parseDocument(String path, String text, int firstLine, List<Document> documents, List<Diagnostic> diagnostics) {
         String kind = leadingKind(text);
         if (kind == null && (text.isBlank() || onlyComments(text))) {
-            if (firstLine == 1 && !text.contains("---")) {
-                diagnostics.add(Diagnostic.error(new SourceSpan(path, 1, 1, 1), "the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`"));
-            }
-            return;
+            return false;
         }
         if ("table".equals(kind)) {
             Document.Table table = new TableBuilder(path, diagnostics, (t, line) -> functionText(path, t, line, diagnostics),
@@ -119,7 +128,7 @@ public final class XsParser {
             if (table != null) {
                 documents.add(table);
             }
-            return;
+            return true;
         }
         int errorsBefore = diagnostics.size();
         XsLexer lexer = new XsLexer(text, path);
@@ -127,15 +136,16 @@ public final class XsParser {
         SourceSpan tooDeep = lexer.openingBrackets() <= MAX_NESTING ? null : BraceScanner.tooDeep(path, text, firstLine, MAX_NESTING);
         if (tooDeep != null) {
             diagnostics.add(Diagnostic.error(tooDeep, "nesting is deeper than " + MAX_NESTING + " levels"));
-            return;
+            return true;
         }
         XanoScriptParser parser = parser(lexer, firstLine, 0);
         XanoScriptParser.DocumentContext tree = parseTwoStage(parser, path, diagnostics);
         if (diagnostics.size() > errorsBefore) {
-            return;
+            return true;
         }
         AstBuilder builder = new AstBuilder(path, filters, diagnostics, (inner, l, c) -> subExpression(path, inner, l, c, diagnostics));
         documents.add(builder.document(tree));
+        return true;
     }
 
     /** A function document's text parsed on its own (a table's schema block), or null when it has errors. */

@@ -88,6 +88,8 @@ class DiagnosticsTableTest {
                         "6:1: unexpected `}`: it closes nothing"),
                 Arguments.of("empty file", "// nothing here\n",
                         "1:1: the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`"),
+                Arguments.of("multidoc of comments only", "// one\n---\n// two\n---\n\n",
+                        "1:1: the file holds no construct; expected `function \"name\" { ... }` or `run.job \"Name\" { ... }`"),
                 Arguments.of("deep nesting", fn("    var $x { value = " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + " }"),
                         "4:219: nesting is deeper than 200 levels"));
     }
@@ -126,6 +128,13 @@ class DiagnosticsTableTest {
         assertEquals("user", t.name());
         assertEquals(List.of("id", "name"), t.schema().stream().map(dev.xsrun.ast.InputField::name).toList());
         assertEquals("primary", t.indexes().get(0).type());
+    }
+
+    @Test
+    void aMultidocPartOfOnlyCommentsIsAHeadingNotAnError() {
+        ParseResult r = PARSER.parse("m.xs", "// Helpers of the orders API\n---\nfunction \"f\" {\n  input {}\n  stack {\n  }\n}\n---\n// the end\n");
+        assertEquals(List.of(), r.diagnostics());
+        assertEquals(1, r.documents().size());
     }
 
     @Test

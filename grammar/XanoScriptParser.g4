@@ -60,8 +60,9 @@ item
     | statement                                                          # statementItem
     ;
 
+// `$stream.send { ... }`: a method of the value a statement gave (the stream of `api.stream ... as $stream`).
 statement
-    : BANG? name=dottedName target? verbAttr? asClause? condition? block? asClause?
+    : BANG? (receiver=VARIABLE DOT)? name=dottedName target? verbAttr? asClause? condition? block? asClause?
     ;
 
 asClause

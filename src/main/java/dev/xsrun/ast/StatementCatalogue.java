@@ -301,8 +301,29 @@ public final class StatementCatalogue {
         return all;
     }
 
-    /** The shape of a statement, or null when the name is not a statement. */
+    /**
+     * Methods of a value a statement gave, written {@code $stream.send { ... }}: the stream of
+     * {@code api.stream ... as $stream} sends server-sent events and closes. Platform only.
+     */
+    private static final Map<String, Shape> METHODS = Map.of(
+            "send", new Shape("send", Target.NONE, false, Set.of("event", "data"), Set.of(), Set.of(), false, false, false),
+            "close", new Shape("close", Target.NONE, false, Set.of(), Set.of(), Set.of(), false, false, false));
+
+    /** The method {@code send} of {@code $stream.send}, or null when there is no such method. */
+    public static Shape method(String name) {
+        return METHODS.get(name);
+    }
+
+    /** Every method name, for suggestions. */
+    public static Set<String> methodNames() {
+        return new java.util.TreeSet<>(METHODS.keySet());
+    }
+
+    /** The shape of a statement ({@code $stream.send}: its method's), or null when the name is not a statement. */
     public static Shape lookup(String name) {
+        if (!name.isEmpty() && name.charAt(0) == '$') {
+            return METHODS.get(name.substring(name.indexOf('.') + 1));
+        }
         return SHAPES.get(name);
     }
 

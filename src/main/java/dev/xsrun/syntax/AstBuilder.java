@@ -683,6 +683,9 @@ final class AstBuilder {
     }
 
     Stmt statement(StatementContext s) {
+        if (s.receiver != null) {
+            return method(s);
+        }
         String name = s.name.getText();
         SourceSpan at = span(s.name);
         if (s.verbAttr() != null && !name.equals("api.call")) {
@@ -705,6 +708,23 @@ final class AstBuilder {
             }
         }
         return disabled ? new Stmt.Disabled(built, at) : built;
+    }
+
+    /** {@code $stream.send { ... }}, {@code $stream.close}: an {@link Stmt.Invoke} named as written, checked as its method. */
+    private Stmt method(StatementContext s) {
+        String method = s.name.getText();
+        String name = s.receiver.getText() + "." + method;
+        SourceSpan at = span(s.receiver);
+        if (StatementCatalogue.method(method) == null) {
+            error(span(s.name), "unknown method `" + method + "` of `" + s.receiver.getText() + "`"
+                    + Suggestions.hint(method, StatementCatalogue.methodNames())
+                    + " (a stream of `api.stream ... as " + s.receiver.getText() + "` has " + String.join(" and ", StatementCatalogue.methodNames()) + ")");
+            return null;
+        }
+        if (s.BANG() != null || s.verbAttr() != null) {
+            error(at, "`" + name + "` takes no `!` or `verb=`");
+        }
+        return invoke(s, name, at);
     }
 
     private Stmt buildStatement(StatementContext s, String name, SourceSpan at) {

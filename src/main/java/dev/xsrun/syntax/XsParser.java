@@ -167,7 +167,7 @@ public final class XsParser {
     }
 
     /** The dotted word a document starts with, after blank lines and comments. */
-    static String leadingKind(String text) {
+    public static String leadingKind(String text) {
         int i = 0;
         int n = text.length();
         while (i < n) {

@@ -87,23 +87,56 @@ class MutationFuzzTest {
         int withProblems = 0;
         for (int i = 0; i < 400; i++) {
             String mutated = mutate(texts.get(r.nextInt(texts.size())), r);
-            String name = "mutant" + i + ".xs";
-            int n = i;
-            ParseResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parser.parse(name, mutated),
-                    () -> "hang on mutant " + n);
-            SourceText src = new SourceText(name, mutated);
-            for (Diagnostic d : result.diagnostics()) {
-                assertTrue(d.span().line() >= 1 && d.span().line() <= src.lineCount(),
-                        "mutant " + i + ": diagnostic outside the file: " + d.headline() + "\n" + mutated);
-                assertTrue(d.span().column() >= 1 && d.span().column() <= src.line(d.span().line()).length() + 1,
-                        "mutant " + i + ": column outside its line: " + d.headline() + "\n" + mutated);
-                assertFalse(d.message().contains("internal error"), d.headline());
-            }
-            if (result.hasErrors()) {
+            if (checkMutant(parser, "mutant" + i, mutated)) {
                 withProblems++;
             }
         }
         assertTrue(withProblems > 100, "the mutations should break most programs, broke " + withProblems);
+    }
+
+    /** Checks one mutant: no hang, no exception, every diagnostic inside the file; true when it has errors. */
+    private static boolean checkMutant(XsParser parser, String label, String mutated) {
+        String name = label + ".xs";
+        ParseResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parser.parse(name, mutated),
+                () -> "hang on " + label);
+        SourceText src = new SourceText(name, mutated);
+        for (Diagnostic d : result.diagnostics()) {
+            assertTrue(d.span().line() >= 1 && d.span().line() <= src.lineCount(),
+                    label + ": diagnostic outside the file: " + d.headline() + "\n" + mutated);
+            assertTrue(d.span().column() >= 1 && d.span().column() <= src.line(d.span().line()).length() + 1,
+                    label + ": column outside its line: " + d.headline() + "\n" + mutated);
+            assertFalse(d.message().contains("internal error"), d.headline());
+        }
+        return result.hasErrors();
+    }
+
+    /**
+     * Every document kind of the catalogue is among the programs, and each file of documents/ (which
+     * together hold every kind: query, api_group, task, agent, triggers, table, ...) gets mutants of its own,
+     * so the kinds other than function and run.job are not left to the luck of the draw.
+     */
+    @Test
+    void everyDocumentKindIsMutated() throws IOException {
+        XsParser parser = new XsParser(FilterRegistry.standard().catalog());
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/documents"))) {
+            files = walk.filter(x -> x.toString().endsWith(".xs")).sorted().collect(Collectors.toList());
+        }
+        Random r = new Random(SEED + 2);
+        for (Path p : files) {
+            String text = Files.readString(p);
+            for (String part : text.split("\n---\n")) {
+                kinds.add(XsParser.leadingKind(part));
+            }
+            for (int i = 0; i < 60; i++) {
+                checkMutant(parser, p.getFileName() + "-mutant" + i, mutate(text, r));
+            }
+        }
+        kinds.add("run.job");
+        assertTrue(kinds.containsAll(dev.xsrun.ast.DocumentCatalogue.names()),
+                "kinds without a program to mutate: " + new java.util.TreeSet<>(dev.xsrun.ast.DocumentCatalogue.names()).stream()
+                        .filter(k -> !kinds.contains(k)).collect(Collectors.toList()));
     }
 
     @Test

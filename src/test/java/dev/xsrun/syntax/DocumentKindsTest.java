@@ -50,6 +50,21 @@ class DocumentKindsTest {
     }
 
     @Test
+    void aStreamsMethodsAreStatementsNamedAsWritten() throws IOException {
+        Document.Stacked q = (Document.Stacked) parseClean("src/test/resources/documents/live_feed.xs").get(0);
+        List<Stmt> stack = q.stack();
+        Stmt.Invoke opened = (Stmt.Invoke) stack.get(1);
+        assertEquals("$feed.send", opened.name());
+        assertEquals(List.of("event", "data"), List.copyOf(opened.attributes().keySet()));
+        Stmt.ForEach loop = (Stmt.ForEach) stack.get(2);
+        assertEquals("$feed.send", ((Stmt.Invoke) loop.body().get(0)).name());
+        Stmt.Invoke close = (Stmt.Invoke) stack.get(3);
+        assertEquals("$feed.close", close.name());
+        assertTrue(close.attributes().isEmpty());
+        assertFalse(dev.xsrun.ast.StatementCatalogue.lookup(close.name()).local());
+    }
+
+    @Test
     void aQueryKeepsItsVerbInputsStackResponseAndTests() throws IOException {
         Document.Stacked q = (Document.Stacked) parseClean("src/test/resources/documents/orders_api.xs").get(0);
         assertEquals("query", q.kind());

@@ -1,4 +1,5 @@
-// && and || short-circuit and always return a bool, never an operand; ! negates truthiness (spec 5.3, 9 #4)
+// && returns a bool; || returns its left operand when truthy, else its right one (Xano syntax docs:
+// `$count || 10` is 10 when $count is 0); both short-circuit; ! negates truthiness
 run.job "logical operators" {
   main = {
     name: "main"
@@ -23,5 +24,9 @@ function "main" {
     not_empty_object: !{}
     and_short_circuit: false && (1 / 0)
     or_short_circuit: true || (1 / 0)
+    zero_or_ten: 0 || 10
+    text_or_number: "a" || 10
+    empty_text_or_false: "" || false
+    or_in_condition: (0 || "") ? "yes" : "no"
   }
 }

@@ -311,7 +311,7 @@ abstract class Code {
         }
     }
 
-    /** {@code left || right} */
+    /** {@code left || right}: the left operand when truthy, else the right ({@link Operators#or}) */
     static final class Or extends Binary {
         Or(Code left, Code right) {
             super(left, right);
@@ -319,7 +319,8 @@ abstract class Code {
 
         @Override
         JsonNode eval(Frame f) {
-            return Values.of(test(f));
+            JsonNode l = left.eval(f);
+            return Operators.truthy(l) ? l : right.eval(f);
         }
 
         @Override

@@ -369,9 +369,13 @@ public final class Operators {
         return truthy(a) && truthy(b);
     }
 
-    /** {@code a || b}, once both sides are known (the node evaluates b only when a is falsy). */
-    public static boolean or(JsonNode a, JsonNode b) {
-        return truthy(a) || truthy(b);
+    /**
+     * {@code a || b}, once both sides are known (the node evaluates b only when a is falsy): the left
+     * operand when it is truthy, else the right one, as Xano's syntax docs state ({@code 0 || 10} is 10,
+     * {@code $x || "default"} the default when $x is null, 0, "" or false). A condition sees the same truth.
+     */
+    public static JsonNode or(JsonNode a, JsonNode b) {
+        return truthy(a) ? a : b;
     }
 
     /** {@code a < b} */

@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
                         s.execute("PRAGMA synchronous = NORMAL");
                     }
                 }
+                SqliteFunctions.register(c);
             }
             return c;
         } catch (SQLException e) {

@@ -118,7 +118,7 @@ public final class Database implements AutoCloseable {
                 return DirectQuery.external(attr(s, host, "connection_string"), attr(s, host, "sql"), attr(s, host, "arg"),
                         attr(s, host, "response_type"));
             case "db.schema":
-                return schema(table(s, host, "table"));
+                return schema(s.attribute("table") != null ? table(s, host, "table") : table(s, host));
             default:
                 throw XsError.fatal(s.name() + " is not supported by xsrun's local database");
         }

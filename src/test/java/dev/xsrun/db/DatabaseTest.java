@@ -325,9 +325,10 @@ class DatabaseTest {
                     } as $direct
                     db.direct_query { sql = "SELECT COUNT(*) AS n FROM product WHERE sku = ?" arg = ["a"] response_type = "single" } as $one
                     db.schema { table = "product" } as $schema
+                    db.schema "category" as $named
                     db.truncate "product" { reset = true }
                     db.add "product" { data = {name: "Z", sku: "z", price: 1} } as $after
-                """, "{inserted: $inserted, updated: $updated, patched: $patched, deleted: $deleted, direct: $direct, one: $one, columns: $schema.columns|map:$$.name, idx: $schema.indexes|count, after: $after.id}",
+                """, "{inserted: $inserted, updated: $updated, patched: $patched, deleted: $deleted, direct: $direct, one: $one, columns: $schema.columns|map:$$.name, idx: $schema.indexes|count, named: $named.name, after: $after.id}",
                 PRODUCT, CATEGORY);
         JsonNode r = json(fresh(engine, job));
         assertEquals(3, r.get("inserted").asInt());
@@ -338,6 +339,7 @@ class DatabaseTest {
         assertEquals(1, r.get("one").get("n").asInt());
         assertEquals("id", r.get("columns").get(0).textValue());
         assertEquals(3, r.get("idx").asInt());
+        assertEquals("category", r.get("named").textValue(), "db.schema also takes the table as its target");
         assertEquals(1, r.get("after").asInt(), "truncate with reset restarts ids");
     }
 

@@ -34,7 +34,28 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /**
+     * A reference field ({@code int user_id { table = "user" }}) must name a table of the job. As in Xano,
+     * a reference is a plain value of its type: the referenced record is not looked up on write (Xano's
+     * own advice is a db.get and a precondition), so no engine gets a foreign-key constraint.
+     */
+    static void checkReferences(Collection<TableSchema> tables) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        tables.forEach(t -> names.add(t.name()));
+        for (TableSchema t : tables) {
+            for (Map.Entry<String, String> ref : new java.util.TreeMap<>(t.document().references()).entrySet()) {
+                if (!names.contains(ref.getValue())) {
+                    InputField f = t.field(ref.getKey());
+                    throw XsError.source("table `" + t.name() + "`: field `" + ref.getKey() + "` refers to table `" + ref.getValue()
+                            + "`, which no `table` document of the job declares" + dev.xsrun.diag.Suggestions.hint(ref.getValue(), names),
+                            f != null ? f.span() : t.document().span());
+                }
+            }
+        }
+    }
+
     public static Plan plan(Engine engine, Connection c, Collection<TableSchema> tables) throws SQLException {
+        checkReferences(tables);
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         DatabaseMetaData md = c.getMetaData();

@@ -292,6 +292,8 @@ public final class Database implements AutoCloseable {
         JsonNode value = attr(s, host, "field_value");
         JsonNode data = attr(s, host, "data");
         return engine().atomically(c -> {
+            // the look-up and the insert must not interleave with another add_or_edit's
+            engine().exclusive(c);
             JsonNode updated = value.isNull() ? null : update(c, t, f, value, t.bindChange(data));
             if (updated != null) {
                 return updated;

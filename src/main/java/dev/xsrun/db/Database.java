@@ -72,8 +72,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the table documents' warnings were given to the run; they are given once. */
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
     void run(Stmt.Invoke s, Host host) {
+        if (!warned.getAndSet(true)) {
+            Migrations.danglingReferences(tables.values()).forEach(host::warn);
+        }
         try {
             host.result(s, dispatch(s, host));
         } catch (XsError e) {

@@ -208,11 +208,18 @@ class DatabaseTest {
                       return = {type: "list", paging: {page: 1, per_page: 3}}
                     } as $page1
                     db.query "product" { sort = {id: "rand"} } as $random
+                    db.query "product" { where = $db.product.price > 5 sort = {id: "asc"} return = {type: "stream", chunk_size: 2} } as $stream
+                    var $streamed { value = [] }
+                    foreach ($stream) {
+                      each as $row {
+                        var.update $streamed { value = $streamed|push:$row.sku }
+                      }
+                    }
                     db.query "product" {
                       join = {category: {table: "category", type: "inner", where: $db.product.category_id == $db.category.id}}
                       eval = {category_label: $db.category.label, double: $db.product.price * 2}
                     } as $joined
-                """, "{active: $active|map:$$.sku, nullsafe: $nullsafe|count, or: $or|map:$$.sku, single: $single.sku, none: $none, count: $count, exists: $exists, nulls: $nulls, page2: $page2, page1: $page1|unset:\"items\", random: $random|count, joined: $joined}",
+                """, "{active: $active|map:$$.sku, nullsafe: $nullsafe|count, or: $or|map:$$.sku, single: $single.sku, none: $none, count: $count, exists: $exists, nulls: $nulls, page2: $page2, page1: $page1|unset:\"items\", random: $random|count, streamed: $streamed, joined: $joined}",
                 PRODUCT, CATEGORY);
         JsonNode r = json(fresh(engine, job));
         assertEquals("[\"B2\",\"A1\",\"D4\"]", r.get("active").toString());
@@ -236,6 +243,7 @@ class DatabaseTest {
         assertEquals(2, r.get("page1").get("nextPage").asInt());
         assertTrue(r.get("page1").get("prevPage").isNull());
         assertEquals(4, r.get("random").asInt());
+        assertEquals("[\"A1\",\"B2\",\"D4\"]", r.get("streamed").toString(), "a stream is read record after record by foreach");
         assertEquals(1, r.get("joined").size());
         assertEquals("Kitchen", r.get("joined").get(0).get("category_label").textValue());
         assertEquals(16.0, r.get("joined").get(0).get("double").doubleValue());

@@ -38,7 +38,7 @@ public final class StatementCatalogue {
     public static final Set<String> COMMON = Set.of("description", "disabled", "mock");
 
     private static final Map<String, Shape> SHAPES = new LinkedHashMap<>();
-    private static final List<String> FAMILIES_NOT_LOCAL = List.of("db.", "redis.", "storage.", "cloud.", "zip.", "stream.",
+    private static final List<String> FAMILIES_NOT_LOCAL = List.of("redis.", "storage.", "cloud.", "zip.", "stream.",
             "ai.", "realtime.", "datadog.", "expect.", "webflow.");
 
     static {
@@ -131,31 +131,35 @@ public final class StatementCatalogue {
         remote("security.create_auth_token", Target.NONE, false, List.of("table", "id", "extras", "expiration", "dbtable"));
         remote("security.verify_totp", Target.NONE, false, List.of("code", "secret", "window"));
 
-        // Statements a local run does not do: every member is listed with its attributes, so a
-        // misspelt name or attribute is reported like any other.
+        // The database statements run on the job's own tables (`table` documents); choosing another data
+        // source and the external engines other than PostgreSQL are checked but not run.
         String[] where = {"field_name", "field_value", "where"};
-        remote("db.get", Target.NAME, true, cat(where, "output", "lock", "addon", "eval", "join"));
-        remote("db.has", Target.NAME, true, cat(where));
-        remote("db.query", Target.NAME, true, List.of("where", "sort", "return", "join", "eval", "addon", "output", "order", "paging", "count", "select",
+        database("db.get", Target.NAME, true, cat(where, "output", "lock", "addon", "eval", "join"));
+        database("db.has", Target.NAME, true, cat(where));
+        database("db.query", Target.NAME, true, List.of("where", "sort", "return", "join", "eval", "addon", "output", "order", "paging", "count", "select",
                 "additional_where", "override_sort", "search"));
-        remote("db.add", Target.NAME, true, List.of("data", "output", "addon"));
-        remote("db.edit", Target.NAME, true, cat(where, "data", "output", "addon"));
-        remote("db.patch", Target.NAME, true, cat(where, "data", "output", "addon"));
-        remote("db.add_or_edit", Target.NAME, true, cat(where, "data", "output", "addon"));
-        remote("db.del", Target.NAME, true, cat(where));
-        remote("db.truncate", Target.NAME, true, List.of("reset"));
-        remote("db.bulk.add", Target.NAME, true, List.of("data", "allow_id_field", "items"));
-        remote("db.bulk.update", Target.NAME, true, List.of("data", "where", "items"));
-        remote("db.bulk.patch", Target.NAME, true, List.of("data", "where", "items"));
-        remote("db.bulk.delete", Target.NAME, true, List.of("where", "search"));
+        database("db.add", Target.NAME, true, List.of("data", "output", "addon"));
+        database("db.edit", Target.NAME, true, cat(where, "data", "output", "addon"));
+        database("db.patch", Target.NAME, true, cat(where, "data", "output", "addon"));
+        database("db.add_or_edit", Target.NAME, true, cat(where, "data", "output", "addon"));
+        database("db.del", Target.NAME, true, cat(where));
+        database("db.truncate", Target.NAME, true, List.of("reset"));
+        database("db.bulk.add", Target.NAME, true, List.of("data", "allow_id_field", "items"));
+        database("db.bulk.update", Target.NAME, true, List.of("data", "where", "items"));
+        database("db.bulk.patch", Target.NAME, true, List.of("data", "where", "items"));
+        database("db.bulk.delete", Target.NAME, true, List.of("where", "search"));
         SHAPES.put("db.transaction", new Shape("db.transaction", Target.NONE, false, Set.of("isolation"), Set.of(),
-                Set.of("stack"), false, true, false));
-        remote("db.direct_query", Target.NONE, false, List.of("sql", "arg", "response_type", "parser"));
+                Set.of("stack"), false, true, true));
+        database("db.direct_query", Target.NONE, false, List.of("sql", "arg", "response_type", "parser"));
         for (String engine : List.of("postgres", "mysql", "mssql", "oracle", "snowflake")) {
-            remote("db.external." + engine + ".direct_query", Target.NONE, false,
-                    List.of("sql", "arg", "response_type", "parser", "connection_string"));
+            List<String> attributes = List.of("sql", "arg", "response_type", "parser", "connection_string");
+            if (engine.equals("postgres")) {
+                database("db.external." + engine + ".direct_query", Target.NONE, false, attributes);
+            } else {
+                remote("db.external." + engine + ".direct_query", Target.NONE, false, attributes);
+            }
         }
-        remote("db.schema", Target.NAME, false, List.of("table", "path"));
+        database("db.schema", Target.NAME, false, List.of("table", "path"));
         remote("db.set_datasource", Target.NONE, false, List.of("name", "value"));
 
         remote("redis.set", Target.NONE, false, List.of("key", "data", "value", "ttl", "expire"));
@@ -288,6 +292,11 @@ public final class StatementCatalogue {
     /** A statement a local run does not do, with its attributes; it may store a result with {@code as}. */
     private static void remote(String name, Target target, boolean required, List<String> attributes) {
         SHAPES.put(name, new Shape(name, target, required, Set.copyOf(attributes), Set.of(), Set.of(), false, true, false));
+    }
+
+    /** A database statement a local run does, on the job's tables; it may store a result with {@code as}. */
+    private static void database(String name, Target target, boolean required, List<String> attributes) {
+        add(name, target, required, attributes, List.of(), true);
     }
 
     private static void expect(String name, List<String> attributes, List<String> requiredAttributes) {

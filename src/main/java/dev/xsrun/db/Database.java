@@ -72,8 +72,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the table documents' warnings were given to the run; they are given once. */
+    private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
     void run(Stmt.Invoke s, Host host) {
+        if (!warned.getAndSet(true)) {
+            Migrations.danglingReferences(tables.values()).forEach(host::warn);
+        }
         try {
             host.result(s, dispatch(s, host));
         } catch (XsError e) {
@@ -118,7 +124,7 @@ public final class Database implements AutoCloseable {
                 return DirectQuery.external(attr(s, host, "connection_string"), attr(s, host, "sql"), attr(s, host, "arg"),
                         attr(s, host, "response_type"));
             case "db.schema":
-                return schema(table(s, host, "table"));
+                return schema(s.attribute("table") != null ? table(s, host, "table") : table(s, host));
             default:
                 throw XsError.fatal(s.name() + " is not supported by xsrun's local database");
         }
@@ -292,6 +298,8 @@ public final class Database implements AutoCloseable {
         JsonNode value = attr(s, host, "field_value");
         JsonNode data = attr(s, host, "data");
         return engine().atomically(c -> {
+            // the look-up and the insert must not interleave with another add_or_edit's
+            engine().exclusive(c);
             JsonNode updated = value.isNull() ? null : update(c, t, f, value, t.bindChange(data));
             if (updated != null) {
                 return updated;

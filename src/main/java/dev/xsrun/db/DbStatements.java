@@ -69,6 +69,11 @@ public final class DbStatements implements StatementFamily {
             }
 
             @Override
+            public void warn(String message) {
+                run.context().warnings().accept(message);
+            }
+
+            @Override
             public void checkDeadline(SourceSpan at) {
                 run.checkDeadline();
             }

@@ -138,6 +138,7 @@ public final class Engine implements AutoCloseable {
                         s.execute("PRAGMA synchronous = NORMAL");
                     }
                 }
+                SqliteFunctions.register(c);
             }
             return c;
         } catch (SQLException e) {
@@ -235,6 +236,7 @@ public final class Engine implements AutoCloseable {
         try {
             c.setAutoCommit(false);
             try {
+                exclusive(c);
                 body.run();
                 c.commit();
             } catch (RuntimeException | Error e) {
@@ -250,6 +252,25 @@ public final class Engine implements AutoCloseable {
             release(c);
         }
     }
+
+    /**
+     * Makes the current transaction wait for, and then hold off, every other transaction that asks
+     * the same, until it ends. The embedded engine lends its one connection to one transaction at a time,
+     * so its transactions never interleave; PostgreSQL runs them side by side at READ COMMITTED, where a
+     * db.get then db.edit of one record in two concurrent transactions would lose one update. A
+     * transaction-scoped advisory lock gives PostgreSQL the embedded engine's order, for every process
+     * that uses the same database.
+     */
+    void exclusive(Connection c) throws SQLException {
+        if (postgres) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + TRANSACTION_LOCK + ")");
+            }
+        }
+    }
+
+    /** The advisory lock key of {@link #exclusive}: "xsrun" in ASCII. */
+    private static final long TRANSACTION_LOCK = 0x7873_7275_6EL;
 
     private static void rollback(Connection c) {
         try {

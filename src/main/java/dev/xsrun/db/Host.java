@@ -19,6 +19,9 @@ interface Host {
 
     void execute(List<Stmt> body);
 
+    /** Prints a warning of the run (standard error). */
+    void warn(String message);
+
     /** Throws the timeout error when the run's deadline has passed. */
     void checkDeadline(SourceSpan at);
 }

@@ -34,9 +34,33 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /**
+     * What a reference field ({@code int user_id { table = "user" }}) naming a table no document of the
+     * job declares is: a warning, one per field, naming both. As in Xano, a reference is a plain value of
+     * its type: the referenced record is not looked up on write (Xano's own advice is a db.get and a
+     * precondition), so no engine gets a foreign-key constraint, and a job whose folder lacks a referenced
+     * table (Xano's docs show a product table referring to a category table they never show) still runs.
+     */
+    public static List<String> danglingReferences(Collection<TableSchema> tables) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        tables.forEach(t -> names.add(t.name()));
+        List<String> out = new ArrayList<>();
+        for (TableSchema t : tables) {
+            for (Map.Entry<String, String> ref : new java.util.TreeMap<>(t.document().references()).entrySet()) {
+                if (!names.contains(ref.getValue())) {
+                    InputField f = t.field(ref.getKey());
+                    String at = f != null && f.span() != null && f.span().isKnown() ? f.span() + ": " : "";
+                    out.add(at + "table `" + t.name() + "`: field `" + ref.getKey() + "` refers to table `" + ref.getValue()
+                            + "`, which no `table` document of the job declares" + dev.xsrun.diag.Suggestions.hint(ref.getValue(), names));
+                }
+            }
+        }
+        return out;
+    }
+
     public static Plan plan(Engine engine, Connection c, Collection<TableSchema> tables) throws SQLException {
         List<Change> changes = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(danglingReferences(tables));
         DatabaseMetaData md = c.getMetaData();
         String schema = engine.postgres() ? c.getSchema() : null;
         for (TableSchema t : tables) {

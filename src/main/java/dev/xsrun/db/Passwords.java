@@ -1,51 +1,30 @@
 package dev.xsrun.db;
 
-import java.security.SecureRandom;
-import java.security.spec.KeySpec;
-import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import dev.xsrun.filters.Crypto;
 
 /**
- * How {@code password} fields are stored: salted PBKDF2-HMAC-SHA256, as
- * {@code pbkdf2_sha256$ITERATIONS$SALT$HASH}. A value that already has that form is kept as it is.
+ * How {@code password} fields are stored: as Xano stores them, bcrypt hashes ({@code $2y$10$...}, PHP's
+ * password_hash), so {@code security.check_password} verifies a record's password field and a hash
+ * exported from Xano and imported here keeps working. A value that already is a bcrypt hash is kept.
  */
 public final class Passwords {
-    private static final String PREFIX = "pbkdf2_sha256$";
-    private static final int ITERATIONS = 100_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** PHP's default cost. */
+    private static final int COST = 10;
 
     private Passwords() {
     }
 
+    /** Whether the text is a bcrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}, a cost, 53 characters of salt and hash). */
     public static boolean isHash(String s) {
-        return s.startsWith(PREFIX) && s.split("\\$").length == 4;
+        return s.length() == 60 && s.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
     }
 
     public static String hash(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return PREFIX + ITERATIONS + "$" + Base64.getEncoder().withoutPadding().encodeToString(salt) + "$"
-                + Base64.getEncoder().withoutPadding().encodeToString(derive(password, salt, ITERATIONS));
+        return Crypto.hashPassword(password, COST);
     }
 
-    /** Whether the password matches a stored hash. */
+    /** Whether the password matches a stored hash (what {@code security.check_password} answers). */
     public static boolean verify(String password, String stored) {
-        if (stored == null || !isHash(stored)) {
-            return false;
-        }
-        String[] parts = stored.split("\\$");
-        byte[] salt = Base64.getDecoder().decode(parts[2]);
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        return java.security.MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(parts[1])));
-    }
-
-    private static byte[] derive(String password, byte[] salt, int iterations) {
-        try {
-            KeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17", e);
-        }
+        return stored != null && Crypto.checkPassword(password, stored);
     }
 }

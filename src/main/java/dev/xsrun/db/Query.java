@@ -43,6 +43,11 @@ final class Query {
     JsonNode run() {
         JsonNode ret = Database.attr(s, host, "return");
         String type = ret.isObject() && ret.hasNonNull("type") ? Values.toText(ret.get("type")) : "list";
+        boolean stream = type.equals("stream");
+        if (stream) {
+            // a stream is read by foreach or api.stream, record after record: a local run hands over the list
+            type = "list";
+        }
         registerJoins();
         StringBuilder select = new StringBuilder("SELECT ").append(Engine.q(table.name())).append(".*");
         if (type.equals("list") || type.equals("single")) {
@@ -75,9 +80,9 @@ final class Query {
             case "list":
                 break;
             default:
-                throw XsError.source("unknown return type `" + type + "`; expected list, single, count or exists", s.attribute("return").span());
+                throw XsError.source("unknown return type `" + type + "`; expected list, single, count, exists or stream", s.attribute("return").span());
         }
-        if (!paging.isObject()) {
+        if (!paging.isObject() || stream) {
             return list(select + "" + from + where + order);
         }
         long perPage = Math.max(1, Values.toLong(paging.path("per_page").isMissingNode() ? Values.of(25) : paging.get("per_page")));

@@ -197,7 +197,12 @@ public final class TableSchema {
     }
 
     static boolean isJson(InputField f) {
-        switch (f.type()) {
+        return f.list() || isJsonType(f.type());
+    }
+
+    /** Whether values of this type are stored as JSON documents. */
+    static boolean isJsonType(String type) {
+        switch (type) {
             case "json":
             case "object":
             case "vector":
@@ -208,7 +213,7 @@ public final class TableSchema {
             case "file":
                 return true;
             default:
-                return f.list();
+                return false;
         }
     }
 

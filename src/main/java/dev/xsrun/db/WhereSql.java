@@ -55,7 +55,17 @@ final class WhereSql {
         return t.isValue ? bind(t.value, null) : t;
     }
 
-    private Term term(Expr e) {
+    Term term(Expr e) {
+        if (e instanceof Expr.DbCompare) {
+            return new QueryOperators(this, engine).compare((Expr.DbCompare) e);
+        }
+        if (e instanceof Expr.DbBetween) {
+            Expr.DbBetween b = (Expr.DbBetween) e;
+            return new QueryOperators(this, engine).between(b.value(), b.low(), b.high(), b.negated(), b.span());
+        }
+        if (e instanceof Expr.DbFilterCall && QueryOperators.isOperator(((Expr.DbFilterCall) e).name())) {
+            return new QueryOperators(this, engine).filter((Expr.DbFilterCall) e);
+        }
         if (!mentionsDb(e)) {
             return new Term(null, null, true, evaluator.apply(e));
         }
@@ -227,7 +237,7 @@ final class WhereSql {
         return new Term("?", field, false, null);
     }
 
-    private static JsonNode convert(JsonNode v, InputField f) {
+    static JsonNode convert(JsonNode v, InputField f) {
         try {
             switch (f.type()) {
                 case "int":
@@ -301,7 +311,7 @@ final class WhereSql {
 
     /** Whether the expression names a column ({@code $db....}) anywhere. */
     static boolean mentionsDb(Expr e) {
-        if (isDbRoot(e)) {
+        if (isDbRoot(e) || e instanceof Expr.DbCompare || e instanceof Expr.DbBetween) {
             return true;
         }
         if (e instanceof Expr.Field) {
@@ -331,7 +341,7 @@ final class WhereSql {
         return false;
     }
 
-    private static XsError bad(SourceSpan at, String message) {
+    static XsError bad(SourceSpan at, String message) {
         return XsError.source(message, at);
     }
 }

@@ -155,7 +155,7 @@ class DatabaseTest {
         assertTrue(a.get("is_active").isBoolean() && a.get("is_active").booleanValue());
         assertEquals("draft", a.get("status").textValue());
         assertEquals("red", a.get("meta").get("color").textValue());
-        assertTrue(a.get("secret").textValue().startsWith("pbkdf2_sha256$"), "password stored hashed");
+        assertTrue(a.get("secret").textValue().startsWith("$2y$10$"), "password stored as a bcrypt hash");
         assertFalse(r.toString().contains("hunter2"));
         assertTrue(Passwords.verify("hunter2", a.get("secret").textValue()));
         assertTrue(a.get("category_id").isNull());
@@ -208,11 +208,18 @@ class DatabaseTest {
                       return = {type: "list", paging: {page: 1, per_page: 3}}
                     } as $page1
                     db.query "product" { sort = {id: "rand"} } as $random
+                    db.query "product" { where = $db.product.price > 5 sort = {id: "asc"} return = {type: "stream", chunk_size: 2} } as $stream
+                    var $streamed { value = [] }
+                    foreach ($stream) {
+                      each as $row {
+                        var.update $streamed { value = $streamed|push:$row.sku }
+                      }
+                    }
                     db.query "product" {
                       join = {category: {table: "category", type: "inner", where: $db.product.category_id == $db.category.id}}
                       eval = {category_label: $db.category.label, double: $db.product.price * 2}
                     } as $joined
-                """, "{active: $active|map:$$.sku, nullsafe: $nullsafe|count, or: $or|map:$$.sku, single: $single.sku, none: $none, count: $count, exists: $exists, nulls: $nulls, page2: $page2, page1: $page1|unset:\"items\", random: $random|count, joined: $joined}",
+                """, "{active: $active|map:$$.sku, nullsafe: $nullsafe|count, or: $or|map:$$.sku, single: $single.sku, none: $none, count: $count, exists: $exists, nulls: $nulls, page2: $page2, page1: $page1|unset:\"items\", random: $random|count, streamed: $streamed, joined: $joined}",
                 PRODUCT, CATEGORY);
         JsonNode r = json(fresh(engine, job));
         assertEquals("[\"B2\",\"A1\",\"D4\"]", r.get("active").toString());
@@ -236,11 +243,77 @@ class DatabaseTest {
         assertEquals(2, r.get("page1").get("nextPage").asInt());
         assertTrue(r.get("page1").get("prevPage").isNull());
         assertEquals(4, r.get("random").asInt());
+        assertEquals("[\"A1\",\"B2\",\"D4\"]", r.get("streamed").toString(), "a stream is read record after record by foreach");
         assertEquals(1, r.get("joined").size());
         assertEquals("Kitchen", r.get("joined").get(0).get("category_label").textValue());
         assertEquals(16.0, r.get("joined").get(0).get("double").doubleValue());
         assertEquals(1, json(fresh(engine, job, "--input", "wanted=A1")).get("nullsafe").asInt());
         assertEquals(2, json(fresh(engine, job, "--input", "min=9")).get("nullsafe").asInt());
+    }
+
+    static final String ITEM = """
+            table "item" {
+              schema {
+                int id
+                text name
+                text category?
+                decimal price
+                text[] tags?
+                json meta?
+              }
+            }
+            """;
+
+    /** Each where-form of Xano's docs, with the ids it selects from the four items of {@link #wordOperatorsOfTheDocsTranslateAlike}. */
+    static final String[][] OPERATORS = {
+            {"includes", "$db.item.name includes \"phone\"", "[1,3]"},
+            {"includes_case", "$db.item.name includes \"PHONE\"", "[]"},
+            {"text_contains", "$db.item.name contains \"PHONE\"", "[1,3]"},
+            {"contains", "$db.item.tags contains \"featured\"", "[1]"},
+            {"not_contains", "$db.item.tags not contains \"hidden\"", "[1,3,4]"},
+            {"overlaps", "$db.item.tags overlaps [\"new\", \"hidden\"]", "[1,2]"},
+            {"not_overlaps", "$db.item.tags not overlaps [\"new\", \"hidden\"]", "[3,4]"},
+            {"between", "$db.item.price between 10:50", "[2,4]"},
+            {"not_between", "$db.item.price not between 10:50", "[1,3]"},
+            {"in", "$db.item.category in [\"tech\", \"home\"]", "[1,2,4]"},
+            {"not_in", "$db.item.category not in [\"tech\"]", "[2,3,4]"},
+            {"in_empty", "$db.item.category in []", "[]"},
+            {"like", "$db.item.name like \"%amp\"", "[2]"},
+            {"like_case", "$db.item.name like \"%AMP\"", "[]"},
+            {"ilike", "$db.item.name ilike \"%PHONE%\"", "[1,3]"},
+            {"not_ilike", "$db.item.name not ilike \"%PHONE%\"", "[2,4]"},
+            {"json_contains", "$db.item.meta @> {type: \"featured\"}", "[1,4]"},
+            {"json_nested", "$db.item.meta @> {dims: {w: 2}}", "[4]"},
+            {"regex", "$db.item.name ~ \"^[A-Z]\"", "[1,2,4]"},
+            {"not_regex", "$db.item.name !~ \"^[A-Z]\"", "[3]"},
+            {"filter_contains", "$db.item.tags|contains:\"new\"", "[1]"},
+            {"filter_between", "$db.item.price|between:1:20", "[2,3]"},
+            {"value_in_list", "\"new\" in $db.item.tags", "[1]"},
+            {"null_safe", "$db.item.category in? $input.none && $db.item.name includes? $input.none", "[1,2,3,4]"},
+            {"evil", "$db.item.name includes $input.evil || $db.item.tags contains $input.evil", "[]"},
+    };
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void wordOperatorsOfTheDocsTranslateAlike(String engine) throws IOException {
+        StringBuilder stack = new StringBuilder("""
+                    db.add "item" { data = {name: "Smartphone X", category: "tech", price: 100, tags: ["featured", "new"], meta: {type: "featured", n: 1}} }
+                    db.add "item" { data = {name: "Lamp", category: "home", price: 20, tags: ["hidden"], meta: {type: "basic"}} }
+                    db.add "item" { data = {name: "phone case", price: 5, tags: []} }
+                    db.add "item" { data = {name: "Desk", category: "home", price: 50, meta: {type: "featured", dims: {w: 2}}} }
+                    var $r { value = {} }
+                """);
+        for (String[] op : OPERATORS) {
+            stack.append("db.query \"item\" { where = ").append(op[1]).append(" } as $x\n")
+                    .append("var.update $r { value = $r|set:\"").append(op[0]).append("\":($x|map:$$.id) }\n");
+        }
+        stack.append("db.query \"item\" { where = !($db.item.price between 10:50) && $db.item.tags overlaps [\"new\"] return = {type: \"count\"} } as $n\n");
+        Path job = job("operators", "text none?\ntext evil?", stack.toString(), "$r|set:\"combined\":$n", ITEM);
+        JsonNode r = json(fresh(engine, job, "--input", "evil=x' OR '1'='1"));
+        for (String[] op : OPERATORS) {
+            assertEquals(op[2], r.get(op[0]).toString(), op[1] + " on " + engine);
+        }
+        assertEquals(1, r.get("combined").asInt());
     }
 
     @ParameterizedTest
@@ -260,9 +333,10 @@ class DatabaseTest {
                     } as $direct
                     db.direct_query { sql = "SELECT COUNT(*) AS n FROM product WHERE sku = ?" arg = ["a"] response_type = "single" } as $one
                     db.schema { table = "product" } as $schema
+                    db.schema "category" as $named
                     db.truncate "product" { reset = true }
                     db.add "product" { data = {name: "Z", sku: "z", price: 1} } as $after
-                """, "{inserted: $inserted, updated: $updated, patched: $patched, deleted: $deleted, direct: $direct, one: $one, columns: $schema.columns|map:$$.name, idx: $schema.indexes|count, after: $after.id}",
+                """, "{inserted: $inserted, updated: $updated, patched: $patched, deleted: $deleted, direct: $direct, one: $one, columns: $schema.columns|map:$$.name, idx: $schema.indexes|count, named: $named.name, after: $after.id}",
                 PRODUCT, CATEGORY);
         JsonNode r = json(fresh(engine, job));
         assertEquals(3, r.get("inserted").asInt());
@@ -273,6 +347,7 @@ class DatabaseTest {
         assertEquals(1, r.get("one").get("n").asInt());
         assertEquals("id", r.get("columns").get(0).textValue());
         assertEquals(3, r.get("idx").asInt());
+        assertEquals("category", r.get("named").textValue(), "db.schema also takes the table as its target");
         assertEquals(1, r.get("after").asInt(), "truncate with reset restarts ids");
     }
 
@@ -438,6 +513,46 @@ class DatabaseTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void batchLinesReadingThenWritingOneRecordLoseNoUpdate(String engine) throws IOException {
+        Assumptions.assumeFalse(engine.equals("memory"), "the count is read after the batch, by another process");
+        String counter = """
+                table "counter" {
+                  schema {
+                    int id
+                    int n?=0
+                  }
+                }
+                """;
+        Path job = job("counter", "int k", """
+                    db.transaction {
+                      stack {
+                        db.get "counter" { field_name = "id" field_value = 1 } as $c
+                        db.edit "counter" { field_name = "id" field_value = 1 data = {n: $c.n + 1} }
+                      }
+                    }
+                    db.add_or_edit "category" { field_name = "label" field_value = "shared" data = {label: "shared"} }
+                """, "$input.k", counter, CATEGORY);
+        String where = db(engine, job);
+        assertEquals(0, Cli.run("db", "reset", "--job", job.toString(), "--db", where).exit);
+        assertEquals(0, Cli.run("db", "import", "counter", write("counter.jsonl", "{\"n\": 0}\n").toString(), "--job", job.toString(),
+                "--db", where).exit);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lines.append("{\"k\": ").append(i).append("}\n");
+        }
+        Cli c = again(engine, job, "--inputs", write("counter-in.jsonl", lines.toString()).toString(), "--concurrency", "16");
+        assertEquals(0, c.exit, c.toString());
+        Path read = job("counter-read", "", """
+                    db.get "counter" { field_name = "id" field_value = 1 } as $c
+                    db.query "category" { return = {type: "count"} } as $shared
+                """, "{n: $c.n, shared: $shared}", counter, CATEGORY);
+        JsonNode r = json(Cli.run("run", read.toString(), "--db", where));
+        assertEquals(300, r.get("n").asInt(), "a db.get then db.edit in one db.transaction never loses another line's update");
+        assertEquals(1, r.get("shared").asInt(), "concurrent db.add_or_edit of one key adds it once");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void tablesGrowWithTheirDocumentsAndTypeChangesAreRefused(String engine) throws IOException {
         Assumptions.assumeFalse(engine.equals("memory"));
         Path job = job("migrate", "", "db.query \"category\" {} as $x", "$x", CATEGORY);
@@ -529,6 +644,62 @@ class DatabaseTest {
         assertEquals(75, c.exit, c.toString());
         long after = rows(engine, job);
         assertEquals(0, after % 250, "only whole transactions: " + after);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void referenceFieldsHoldAnyIdAndAMissingTableIsAWarning(String engine) throws IOException {
+        Path dangling = job("refs", "", """
+                    db.add "product" { data = {name: "Mug", sku: "M1", price: 3, category_id: 999} } as $p
+                """, "$p.category_id", PRODUCT, CATEGORY);
+        assertEquals("999", fresh(engine, dangling).out.strip(), "as in Xano, the referenced record is not looked up on write");
+
+        Path missing = job("refs-missing", "", "db.query \"product\" { return = {type: \"count\"} } as $n", "$n",
+                PRODUCT.replace("table = \"category\"", "table = \"categry\""), CATEGORY);
+        Cli c = again(engine, missing);
+        assertEquals(0, c.exit, c.toString());
+        String warning = "table `product`: field `category_id` refers to table `categry`, which no `table` document of the job declares;"
+                + " did you mean `category`?";
+        assertTrue(c.err.contains("t0.xs:") && c.err.contains(warning), c.err);
+        if (!engine.equals("memory")) {
+            Cli migrate = Cli.run("db", "migrate", "--dry-run", "--job", missing.toString(), "--db", db(engine, missing));
+            assertEquals(0, migrate.exit, migrate.toString());
+            assertTrue(migrate.err.contains("note: ") && migrate.err.contains(warning), migrate.err);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void passwordFieldsVerifyWithCheckPassword(String engine) throws IOException {
+        String account = """
+                table "account" {
+                  schema {
+                    int id
+                    text login
+                    password password
+                  }
+                }
+                """;
+        Path job = job("passwords", "text given", """
+                    db.add "account" { data = {login: "ann", password: "correct horse"} }
+                    db.get "account" { field_name = "login" field_value = "ann" } as $user
+                    security.check_password { text_password = $input.given hash_password = $user.password } as $valid
+                    security.check_password { text_password = "correct horse!" hash_password = $user.password } as $wrong
+                    db.edit "account" { field_name = "login" field_value = "ann" data = {password: "battery staple"} } as $edited
+                    security.check_password { text_password = "battery staple" hash_password = $edited.password } as $changed
+                    security.check_password { text_password = $input.given hash_password = $edited.password } as $old
+                    db.add "account" { data = {login: "bob", password: "$2y$04$saltsaltsaltsaltsalt.uYdq2ryPPz6zx/0dbT5QYF0uS4r5I4c6"} } as $imported
+                    security.check_password { text_password = $input.given hash_password = $imported.password } as $kept
+                """, "{valid: $valid, wrong: $wrong, changed: $changed, old: $old, kept: $kept, hash: $user.password}", account);
+        Cli c = fresh(engine, job, "--input", "given=correct horse");
+        JsonNode r = json(c);
+        assertTrue(r.get("valid").booleanValue(), "a password written by db.add verifies with security.check_password");
+        assertFalse(r.get("wrong").booleanValue());
+        assertTrue(r.get("changed").booleanValue(), "db.edit hashes the new password");
+        assertFalse(r.get("old").booleanValue());
+        assertTrue(r.get("kept").booleanValue(), "a bcrypt hash given as the value is stored as it is");
+        assertTrue(Passwords.isHash(r.get("hash").textValue()), r.get("hash").textValue());
+        assertFalse(c.all().contains("battery staple"), "the plain password is never printed");
     }
 
     @ParameterizedTest

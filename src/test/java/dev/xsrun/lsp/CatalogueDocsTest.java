@@ -1,6 +1,7 @@
 package dev.xsrun.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsrun.ast.CatalogueDocs;
@@ -56,5 +57,17 @@ class CatalogueDocsTest {
             }
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void databaseStatementsAreMarkedAsRunning() {
+        for (String name : StatementCatalogue.names()) {
+            boolean runs = name.startsWith("db.") && !name.equals("db.set_datasource")
+                    && (!name.startsWith("db.external.") || name.equals("db.external.postgres.direct_query"));
+            if (name.startsWith("db.")) {
+                assertEquals(runs, StatementCatalogue.lookup(name).local(), name);
+            }
+        }
+        assertFalse(StatementCatalogue.isNotLocalFamily("db.query"));
     }
 }

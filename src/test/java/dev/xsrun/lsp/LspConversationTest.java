@@ -271,6 +271,10 @@ class LspConversationTest {
         String st = statement.getContents().getRight().getValue();
         assertTrue(st.contains("var $variable { value = ... }"), st);
         assertTrue(st.contains("Example:"), st);
+
+        String db = hover(10, 6).getContents().getRight().getValue();
+        assertTrue(db.contains("Reads one record of a table"), db);
+        assertFalse(db.contains("not run by xsrun"), "db.* statements run on the job's tables: " + db);
     }
 
     private Hover hover(int line, int character) throws Exception {

@@ -3,8 +3,8 @@
 set -u
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
-t() { /usr/bin/time -f "%e s, %M KB max RSS" "$@"; }
-for k in 1 2; do
+t() { /usr/bin/time -f "%e s, CPU %U user + %S sys, %M KB max RSS" "$@"; }
+for k in 1 2 3; do
   echo "== insert 100,000 in one db.transaction + 10,000 indexed lookups, round $k"
   echo -n "xsrun (embedded SQLite file): "; t ./xsrun run bench/db/insert-lookup --db "$tmp/x$k.db" 2>&1 | tr '\n' ' '; echo
   echo -n "python3 sqlite3:              "; t python3 bench/db/insert_lookup.py "$tmp/p$k.db" 2>&1 | tr '\n' ' '; echo

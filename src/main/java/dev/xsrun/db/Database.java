@@ -174,23 +174,8 @@ public final class Database implements AutoCloseable {
         return t.require(n.isNull() ? "id" : Values.toText(n));
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, List<Object[]> params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        int i = 1;
-        for (Object[] p : params) {
-            TableSchema.set(ps, i++, (InputField) p[0], (JsonNode) p[1]);
-        }
-        return ps;
-    }
-
-    static ArrayNode rows(TableSchema t, PreparedStatement ps) throws SQLException {
-        ArrayNode out = Values.list();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(t.row(rs));
-            }
-        }
-        return out;
+    private Prepared prepare(Connection c, String sql, List<Object[]> params) throws SQLException {
+        return engine().prepare(c, sql).bind(params);
     }
 
     private static List<Object[]> params(Object... fieldValuePairs) {
@@ -221,11 +206,7 @@ public final class Database implements AutoCloseable {
             cond = Engine.q(f.name()) + " = ?";
         }
         String sql = "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + cond + " ORDER BY " + Engine.q("id") + " LIMIT 1";
-        return engine().once(c -> {
-            try (PreparedStatement ps = prepare(c, sql, w.params)) {
-                return rows(t, ps);
-            }
-        });
+        return engine().once(c -> prepare(c, sql, w.params).rows(t));
     }
 
     private JsonNode add(Stmt.Invoke s, Host host) {
@@ -235,21 +216,14 @@ public final class Database implements AutoCloseable {
     }
 
     private ObjectNode insert(Connection c, TableSchema t, ObjectNode row) throws SQLException {
-        StringBuilder cols = new StringBuilder();
-        StringBuilder marks = new StringBuilder();
-        List<Object[]> ps = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = row.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            cols.append(cols.length() > 0 ? ", " : "").append(Engine.q(e.getKey()));
-            marks.append(marks.length() > 0 ? ", " : "").append('?');
-            ps.add(new Object[] {t.field(e.getKey()), e.getValue()});
+        List<String> names = new ArrayList<>(row.size());
+        row.fieldNames().forEachRemaining(names::add);
+        Prepared p = engine().prepare(c, t.insertSql(names, true));
+        int i = 1;
+        for (String n : names) {
+            TableSchema.set(p.statement(), i++, t.field(n), row.get(n));
         }
-        String sql = "INSERT INTO " + Engine.q(t.name()) + (cols.length() == 0 ? " DEFAULT VALUES" : " (" + cols + ") VALUES (" + marks + ")")
-                + " RETURNING *";
-        try (PreparedStatement p = prepare(c, sql, ps)) {
-            return (ObjectNode) rows(t, p).get(0);
-        }
+        return (ObjectNode) p.rows(t).get(0);
     }
 
     private JsonNode edit(Stmt.Invoke s, Host host) {
@@ -286,10 +260,8 @@ public final class Database implements AutoCloseable {
         String sql = set.length() == 0
                 ? "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + target
                 : "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + Engine.q("id") + " = " + target + " RETURNING *";
-        try (PreparedStatement p = prepare(c, sql, ps)) {
-            ArrayNode r = rows(t, p);
-            return r.size() == 0 ? null : r.get(0);
-        }
+        ArrayNode r = prepare(c, sql, ps).rows(t);
+        return r.size() == 0 ? null : r.get(0);
     }
 
     private JsonNode addOrEdit(Stmt.Invoke s, Host host) {
@@ -320,11 +292,7 @@ public final class Database implements AutoCloseable {
         w.bind(value, f);
         String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = (SELECT " + Engine.q("id") + " FROM "
                 + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY " + Engine.q("id") + " LIMIT 1)";
-        engine().once(c -> {
-            try (PreparedStatement p = prepare(c, sql, w.params)) {
-                return p.executeUpdate();
-            }
-        });
+        engine().once(c -> prepare(c, sql, w.params).statement().executeUpdate());
         return Values.NULL;
     }
 
@@ -378,14 +346,7 @@ public final class Database implements AutoCloseable {
                         pendingBatch.executeBatch();
                     }
                     if (p == null) {
-                        StringBuilder cols = new StringBuilder();
-                        StringBuilder marks = new StringBuilder();
-                        for (String n : names) {
-                            cols.append(cols.length() > 0 ? ", " : "").append(Engine.q(n));
-                            marks.append(marks.length() > 0 ? ", " : "").append('?');
-                        }
-                        p = c.prepareStatement("INSERT INTO " + Engine.q(t.name())
-                                + (names.isEmpty() ? " DEFAULT VALUES" : " (" + cols + ") VALUES (" + marks + ")"));
+                        p = c.prepareStatement(t.insertSql(names, false));
                         bySet.put(key, p);
                     }
                     int i = 1;
@@ -428,11 +389,7 @@ public final class Database implements AutoCloseable {
         });
         ps.addAll(w.params);
         String sql = "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + cond;
-        return engine().once(c -> {
-            try (PreparedStatement p = prepare(c, sql, ps)) {
-                return Values.of(p.executeUpdate());
-            }
-        });
+        return engine().once(c -> Values.of(prepare(c, sql, ps).statement().executeUpdate()));
     }
 
     private JsonNode bulkDelete(Stmt.Invoke s, Host host) {
@@ -440,11 +397,7 @@ public final class Database implements AutoCloseable {
         WhereSql w = new WhereSql(Map.of(t.name(), t), host::eval, engine());
         String cond = s.attribute("where") == null ? "1 = 1" : w.condition(s.attribute("where"));
         String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + cond;
-        return engine().once(c -> {
-            try (PreparedStatement p = prepare(c, sql, w.params)) {
-                return Values.of(p.executeUpdate());
-            }
-        });
+        return engine().once(c -> Values.of(prepare(c, sql, w.params).statement().executeUpdate()));
     }
 
     /** {@code db.schema}: the table's fields and indexes as its document declares them. */

@@ -21,7 +21,13 @@ final class DirectQuery {
 
     static JsonNode run(Engine engine, JsonNode sql, JsonNode args, JsonNode responseType) {
         String text = text(sql);
-        return engine.atomically(c -> execute(c, text, args, responseType));
+        try {
+            return engine.atomically(c -> execute(c, text, args, responseType));
+        } finally {
+            if (!text.stripLeading().regionMatches(true, 0, "select", 0, 6)) {
+                engine.tablesMayHaveChanged();
+            }
+        }
     }
 
     static JsonNode external(JsonNode connection, JsonNode sql, JsonNode args, JsonNode responseType) {

@@ -9,10 +9,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One database the job's statements run on: the embedded SQLite file (or memory) or a PostgreSQL
@@ -34,6 +37,10 @@ public final class Engine implements AutoCloseable {
     private final List<Connection> all = new ArrayList<>();
     private final int size;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    /** Each connection's prepared statements by SQL text; only the thread that holds the connection uses them. */
+    private final Map<Connection, Statements> statements = new ConcurrentHashMap<>();
+    /** Bumped when SQL that xsrun did not write may have changed tables: statements are then prepared again. */
+    private volatile int tablesVersion;
 
     private Engine(boolean postgres, String url, Properties properties, String shown, int size) {
         this.postgres = postgres;
@@ -221,7 +228,60 @@ public final class Engine implements AutoCloseable {
         try {
             return w.run(c);
         } catch (SQLException e) {
+            // a statement that failed may be left in any state: the connection prepares afresh
+            Statements kept = statements.remove(c);
+            if (kept != null) {
+                kept.closeAll();
+            }
             throw Errors.of(e, this);
+        }
+    }
+
+    /**
+     * The statement for this SQL text on this connection (held by the calling thread): prepared on its
+     * first use, then reused. The caller binds every parameter and closes each result set, never the
+     * statement.
+     */
+    Prepared prepare(Connection c, String sql) throws SQLException {
+        Statements kept = statements.computeIfAbsent(c, k -> new Statements());
+        if (kept.version != tablesVersion) {
+            kept.closeAll();
+            kept.version = tablesVersion;
+        }
+        Prepared p = kept.get(sql);
+        if (p == null) {
+            p = new Prepared(c.prepareStatement(sql));
+            kept.put(sql, p);
+        }
+        return p;
+    }
+
+    /** After SQL of the job's own ({@code db.direct_query}) ran: tables may have changed shape. */
+    void tablesMayHaveChanged() {
+        tablesVersion++;
+    }
+
+    /** A connection's prepared statements, the least recently used closed beyond a few hundred. */
+    private static final class Statements extends LinkedHashMap<String, Prepared> {
+        private static final int MOST = 256;
+        int version;
+
+        Statements() {
+            super(64, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+            if (size() <= MOST) {
+                return false;
+            }
+            eldest.getValue().close();
+            return true;
+        }
+
+        void closeAll() {
+            values().forEach(Prepared::close);
+            clear();
         }
     }
 
@@ -289,7 +349,7 @@ public final class Engine implements AutoCloseable {
 
     /** The column type that stores a field of this XanoScript type. */
     public String columnType(String type, boolean list) {
-        if (list) {
+        if (TableSchema.kind(type, list) == TableSchema.JSON) {
             return postgres ? "JSONB" : "TEXT";
         }
         switch (type) {
@@ -300,15 +360,6 @@ public final class Engine implements AutoCloseable {
                 return postgres ? "DOUBLE PRECISION" : "REAL";
             case "bool":
                 return postgres ? "BOOLEAN" : "INTEGER";
-            case "json":
-            case "object":
-            case "vector":
-            case "image":
-            case "video":
-            case "audio":
-            case "attachment":
-            case "file":
-                return postgres ? "JSONB" : "TEXT";
             default:
                 return "TEXT";
         }
@@ -345,6 +396,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        statements.clear();
         synchronized (all) {
             for (Connection c : all) {
                 try {

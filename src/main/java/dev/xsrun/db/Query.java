@@ -8,7 +8,6 @@ import dev.xsrun.ast.InputField;
 import dev.xsrun.ast.Stmt;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -62,14 +61,14 @@ final class Query {
         switch (type) {
             case "count":
                 return db.engine().once(c -> {
-                    try (PreparedStatement p = prepare(c, "SELECT COUNT(*)" + from + where); ResultSet rs = p.executeQuery()) {
+                    try (ResultSet rs = prepare(c, "SELECT COUNT(*)" + from + where).statement().executeQuery()) {
                         rs.next();
                         return Values.of(rs.getLong(1));
                     }
                 });
             case "exists":
                 return db.engine().once(c -> {
-                    try (PreparedStatement p = prepare(c, "SELECT 1" + from + where + " LIMIT 1"); ResultSet rs = p.executeQuery()) {
+                    try (ResultSet rs = prepare(c, "SELECT 1" + from + where + " LIMIT 1").statement().executeQuery()) {
                         return Values.of(rs.next());
                     }
                 });
@@ -106,7 +105,7 @@ final class Query {
         out.put("perPage", perPage);
         if (totals) {
             long total = db.engine().once(c -> {
-                try (PreparedStatement p = prepare(c, "SELECT COUNT(*)" + from + where); ResultSet rs = p.executeQuery()) {
+                try (ResultSet rs = prepare(c, "SELECT COUNT(*)" + from + where).statement().executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
@@ -225,41 +224,12 @@ final class Query {
     }
 
     /** A statement with the query's parameters; a count has no eval columns, so it skips their parameters. */
-    private PreparedStatement prepare(java.sql.Connection c, String text) throws SQLException {
-        PreparedStatement p = c.prepareStatement(text);
-        int i = 1;
+    private Prepared prepare(java.sql.Connection c, String text) throws SQLException {
         boolean counting = text.startsWith("SELECT COUNT(*)") || text.startsWith("SELECT 1");
-        for (Object[] param : counting ? sql.params.subList(evalParams, sql.params.size()) : sql.params) {
-            TableSchema.set(p, i++, (InputField) param[0], (JsonNode) param[1]);
-        }
-        return p;
+        return db.engine().prepare(c, text).bind(counting ? sql.params.subList(evalParams, sql.params.size()) : sql.params);
     }
 
     private ArrayNode list(String text) {
-        return db.engine().once(c -> {
-            ArrayNode out = Values.list();
-            try (PreparedStatement p = prepare(c, text); ResultSet rs = p.executeQuery()) {
-                int count = rs.getMetaData().getColumnCount();
-                int firstEval = count - evalNames.size() + 1;
-                while (rs.next()) {
-                    ObjectNode row = Values.object();
-                    for (int col = 1; col < firstEval; col++) {
-                        String name = rs.getMetaData().getColumnLabel(col);
-                        InputField f = table.field(name);
-                        row.set(name, f == null ? TableSchema.any(rs, col) : TableSchema.get(rs, col, f.type(), f.list()));
-                        if (f != null && f.sensitive()) {
-                            table.mask(row.get(name));
-                        }
-                    }
-                    for (int k = 0; k < evalNames.size(); k++) {
-                        InputField f = evalTypes.get(k);
-                        int col = firstEval + k;
-                        row.set(evalNames.get(k), f == null ? TableSchema.any(rs, col) : TableSchema.get(rs, col, f.type(), f.list()));
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        });
+        return db.engine().once(c -> prepare(c, text).rows(table, evalNames, evalTypes));
     }
 }

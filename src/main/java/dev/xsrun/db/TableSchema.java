@@ -31,6 +31,10 @@ public final class TableSchema {
     /** The declarations a change is bound with: only given fields, no defaults. */
     private final Map<String, InputField> forChange = new LinkedHashMap<>();
 
+    /** The INSERT of a row that gives these fields, by the fields' names in order: built once per set of fields. */
+    private final Map<List<String>, String> inserts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> insertsReturning = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Where the values of {@code sensitive} fields go when they are read or written, to be masked in output. */
     private final java.util.function.Consumer<String> sensitive;
 
@@ -147,6 +151,24 @@ public final class TableSchema {
 
     // ---- values to and from SQL ------------------------------------------------------------
 
+    /** The INSERT of one row that gives these fields (none: every default), returning the row as stored or not. */
+    String insertSql(List<String> names, boolean returning) {
+        Map<List<String>, String> built = returning ? insertsReturning : inserts;
+        String sql = built.get(names);
+        if (sql == null) {
+            StringBuilder cols = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (String n : names) {
+                cols.append(cols.length() > 0 ? ", " : "").append(Engine.q(n));
+                marks.append(marks.length() > 0 ? ", " : "").append('?');
+            }
+            sql = "INSERT INTO " + Engine.q(name()) + (names.isEmpty() ? " DEFAULT VALUES" : " (" + cols + ") VALUES (" + marks + ")")
+                    + (returning ? " RETURNING *" : "");
+            built.put(List.copyOf(names), sql);
+        }
+        return sql;
+    }
+
     /** Binds a (validated) value of a field to a statement parameter. */
     static void set(PreparedStatement ps, int i, InputField f, JsonNode v) throws SQLException {
         if (v == null || v.isNull() || v.isMissingNode()) {
@@ -197,11 +219,22 @@ public final class TableSchema {
     }
 
     static boolean isJson(InputField f) {
-        return f.list() || isJsonType(f.type());
+        return kind(f.type(), f.list()) == JSON;
     }
 
     /** Whether values of this type are stored as JSON documents. */
     static boolean isJsonType(String type) {
+        return kind(type, false) == JSON;
+    }
+
+    /** How a column is read back: {@link #kind} of its field, or {@link #ANY} when it has none. */
+    static final int JSON = 0, INT = 1, DECIMAL = 2, BOOL = 3, TEXT = 4, ANY = 5;
+
+    /** How a column of a field of this type is read back. */
+    static int kind(String type, boolean list) {
+        if (list) {
+            return JSON;
+        }
         switch (type) {
             case "json":
             case "object":
@@ -211,38 +244,50 @@ public final class TableSchema {
             case "audio":
             case "attachment":
             case "file":
-                return true;
+                return JSON;
+            case "int":
+            case "timestamp":
+                return INT;
+            case "decimal":
+                return DECIMAL;
+            case "bool":
+                return BOOL;
+            case "any":
+                return ANY;
             default:
-                return false;
+                return TEXT;
         }
     }
 
     /** Reads a column of a field's type back as its XanoScript value. */
     static JsonNode get(ResultSet rs, int column, String type, boolean list) throws SQLException {
-        if (list || type.equals("json") || type.equals("object") || type.equals("vector") || type.equals("image")
-                || type.equals("video") || type.equals("audio") || type.equals("attachment") || type.equals("file")) {
-            String s = rs.getString(column);
-            if (s == null) {
-                return Values.NULL;
+        return read(rs, column, kind(type, list));
+    }
+
+    /** Reads a column of this {@link #kind} back as its XanoScript value. */
+    static JsonNode read(ResultSet rs, int column, int kind) throws SQLException {
+        switch (kind) {
+            case JSON: {
+                String s = rs.getString(column);
+                if (s == null) {
+                    return Values.NULL;
+                }
+                JsonNode parsed = Json.tryParse(s);
+                return parsed == null ? Values.of(s) : parsed;
             }
-            JsonNode parsed = Json.tryParse(s);
-            return parsed == null ? Values.of(s) : parsed;
-        }
-        switch (type) {
-            case "int":
-            case "timestamp": {
+            case INT: {
                 long v = rs.getLong(column);
                 return rs.wasNull() ? Values.NULL : Values.of(v);
             }
-            case "decimal": {
+            case DECIMAL: {
                 double v = rs.getDouble(column);
                 return rs.wasNull() ? Values.NULL : Values.of(v);
             }
-            case "bool": {
+            case BOOL: {
                 boolean v = rs.getBoolean(column);
                 return rs.wasNull() ? Values.NULL : Values.of(v);
             }
-            case "any":
+            case ANY:
                 return any(rs, column);
             default: {
                 String s = rs.getString(column);
@@ -280,20 +325,9 @@ public final class TableSchema {
         return Values.of(s);
     }
 
-    /** A row read with {@code SELECT *} (or the table's columns), by the table's fields. */
-    ObjectNode row(ResultSet rs) throws SQLException {
-        ObjectNode out = Values.object();
-        java.sql.ResultSetMetaData md = rs.getMetaData();
-        for (int c = 1; c <= md.getColumnCount(); c++) {
-            String name = md.getColumnLabel(c);
-            InputField f = fields.get(name);
-            JsonNode v = f == null ? any(rs, c) : get(rs, c, f.type(), f.list());
-            out.set(name, v);
-            if (f != null && f.sensitive()) {
-                mask(v);
-            }
-        }
-        return out;
+    /** How the rows of this result are read, by the table's fields: made once, used for each row. */
+    Prepared.Plan plan(ResultSet rs) throws SQLException {
+        return new Prepared.Plan(rs.getMetaData(), this, List.of(), List.of());
     }
 
     /** Hands a sensitive field's value to the run's secrets. */

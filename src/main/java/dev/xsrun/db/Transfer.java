@@ -88,8 +88,9 @@ public final class Transfer {
         db.engine().once(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + Engine.q(t.name()) + " ORDER BY " + Engine.q("id"));
                  ResultSet rs = ps.executeQuery()) {
+                Prepared.Plan plan = t.plan(rs);
                 while (rs.next()) {
-                    ObjectNode row = t.row(rs);
+                    ObjectNode row = plan.read(rs);
                     if (!csv) {
                         out.println(Json.encode(row));
                         continue;

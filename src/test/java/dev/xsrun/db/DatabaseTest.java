@@ -727,6 +727,44 @@ class DatabaseTest {
         assertTrue(c.out.contains("Ann"));
     }
 
+    /**
+     * Statements are prepared once per connection and reused: a reused statement binds each run's own
+     * values, one that failed (a unique violation) is prepared afresh, and after the job's own SQL changes
+     * a table, reads show its new column (PostgreSQL prepares on the server after five runs).
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void reusedStatementsFollowValuesFailuresAndChangedTables(String engine) throws IOException {
+        Path job = job("reuse", "", """
+                    var $labels { value = [] }
+                    for (7) {
+                      each as $i {
+                        db.add "category" { data = {label: "c" ~ $i} } as $added
+                        db.get "category" { field_name = "id" field_value = $added.id } as $got
+                        array.push $labels { value = $got.label }
+                      }
+                    }
+                    var $duplicate { value = "" }
+                    try_catch {
+                      try {
+                        db.add "product" { data = {name: "A", sku: "same", price: 1} }
+                        db.add "product" { data = {name: "B", sku: "same", price: 2} }
+                      }
+                      catch {
+                        var $duplicate { value = $error.message }
+                      }
+                    }
+                    db.add "product" { data = {name: "C", sku: "other", price: 3} } as $after
+                    db.direct_query { sql = "ALTER TABLE category ADD COLUMN note TEXT" }
+                    db.get "category" { field_name = "id" field_value = 1 } as $changed
+                """, "{labels: $labels, duplicate: $duplicate, after: $after.sku, changed: $changed}", PRODUCT, CATEGORY);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[\"c0\",\"c1\",\"c2\",\"c3\",\"c4\",\"c5\",\"c6\"]", r.get("labels").toString());
+        assertFalse(r.get("duplicate").asText().isEmpty(), r.toString());
+        assertEquals("other", r.get("after").asText());
+        assertEquals("{\"id\":1,\"label\":\"c0\",\"note\":null}", r.get("changed").toString());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -7,6 +7,7 @@ import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.Stmt;
 import dev.xsrun.runtime.Interpreter;
 import dev.xsrun.runtime.RunContext;
+import dev.xsrun.runtime.SharedCode;
 import dev.xsrun.value.SourceSpan;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
@@ -25,9 +26,10 @@ import java.util.function.Supplier;
 /**
  * Runs unit tests, each in isolation: a fresh run (its own interpreter, and whatever the context
  * supplier makes fresh, such as the database) named after the test so that mocks keyed by that name
- * answer. The construct is called with the test's input; its declared response becomes
- * {@code $response}, the only variable the test's statements see; then the statements run with the
- * {@code expect.*} assertions plugged in. A test stops at its timeout and never stops the others.
+ * answer; only compiled code that is the same for every test is shared ({@link SharedCode}). The
+ * construct is called with the test's input; its declared response becomes {@code $response}, the
+ * only variable the test's statements see; then the statements run with the {@code expect.*}
+ * assertions plugged in. A test stops at its timeout and never stops the others.
  */
 public final class TestRunner {
     /** What went wrong in a test: a failed assertion (expected and actual) or an error (those null). */
@@ -55,10 +57,14 @@ public final class TestRunner {
     private final Supplier<RunContext> contexts;
     private final Duration timeout;
 
-    /** {@code contexts} gives a fresh run context for each test. */
+    /** The tested constructs' code, compiled once for all the tests where that is the same for each (see SharedCode). */
+    private final SharedCode shared;
+
+    /** {@code contexts} gives a fresh run context for each test (all for the same program). */
     public TestRunner(Supplier<RunContext> contexts, Duration timeout) {
         this.contexts = contexts;
         this.timeout = timeout;
+        this.shared = new SharedCode(contexts.get());
     }
 
     public Outcome run(UnitTest test) {
@@ -105,7 +111,7 @@ public final class TestRunner {
         RunContext ctx = base.toBuilder().testName(test.name())
                 .limits(base.limits().withDeadline(started + timeout.toNanos()))
                 .statements(expect).build();
-        Interpreter interpreter = new Interpreter(ctx);
+        Interpreter interpreter = new Interpreter(ctx, shared);
         List<Problem> problems = new ArrayList<>();
         try {
             JsonNode input = Values.object();

@@ -47,20 +47,8 @@ public final class Interpreter {
         }
     }
 
-    /** Compiled code shared with other runs of the program, or null. */
-    private final SharedCode shared;
-
     public Interpreter(RunContext ctx) {
-        this(ctx, null);
-    }
-
-    /**
-     * An interpreter that takes the code of functions that compile the same for every run from
-     * {@code shared} (made for the same program), and compiles the others itself.
-     */
-    public Interpreter(RunContext ctx, SharedCode shared) {
         this.ctx = ctx;
-        this.shared = shared;
         this.limits = ctx.limits();
         this.maxLoopIterations = limits.maxLoopIterations();
         this.compiler = new Compiler(ctx);
@@ -123,10 +111,7 @@ public final class Interpreter {
     Compiler.Function compiled(Document.FunctionDef fn) {
         Compiler.Function code = compiled.get(fn);
         if (code == null) {
-            code = shared == null ? null : shared.code(fn, ctx.statements());
-            if (code == null) {
-                code = compiler.function(fn);
-            }
+            code = compiler.function(fn);
             compiled.put(fn, code);
         }
         return code;

@@ -157,12 +157,6 @@ public record RunContext(Program program, Map<String, Builtin> builtins, Env env
             return this;
         }
 
-        /** Drops the statement families added so far. */
-        public Builder withoutStatements() {
-            statements.clear();
-            return this;
-        }
-
         /**
          * The name of the unit test this run is for ({@code xsrun test}); null outside tests. A statement
          * with {@code mock = {"that name": value}} then gives that value instead of running.

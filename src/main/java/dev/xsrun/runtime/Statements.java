@@ -155,7 +155,7 @@ final class Statements implements StatementFamily {
 
     private void sleep(Frame f, double seconds, Stmt.Invoke s) {
         long millis = (long) Math.max(0, seconds * 1000);
-        Limits limits = f.in.limits();   // the running interpreter's deadline: compiled code may be shared (SharedCode)
+        Limits limits = ctx.limits();
         long left = limits.hasDeadline() ? (limits.deadlineNanos() - System.nanoTime()) / 1_000_000 : Long.MAX_VALUE;
         try {
             Thread.sleep(Math.min(millis, Math.max(0, left)));

@@ -7,7 +7,6 @@ import dev.xsrun.ast.LValue;
 import dev.xsrun.ast.Stmt;
 import dev.xsrun.runtime.Interpreter;
 import dev.xsrun.runtime.RunContext;
-import dev.xsrun.runtime.SharedCode;
 import dev.xsrun.value.SourceSpan;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
@@ -26,10 +25,9 @@ import java.util.function.Supplier;
 /**
  * Runs unit tests, each in isolation: a fresh run (its own interpreter, and whatever the context
  * supplier makes fresh, such as the database) named after the test so that mocks keyed by that name
- * answer; only compiled code that is the same for every test is shared ({@link SharedCode}). The
- * construct is called with the test's input; its declared response becomes {@code $response}, the
- * only variable the test's statements see; then the statements run with the {@code expect.*}
- * assertions plugged in. A test stops at its timeout and never stops the others.
+ * answer. The construct is called with the test's input; its declared response becomes
+ * {@code $response}, the only variable the test's statements see; then the statements run with the
+ * {@code expect.*} assertions plugged in. A test stops at its timeout and never stops the others.
  */
 public final class TestRunner {
     /** What went wrong in a test: a failed assertion (expected and actual) or an error (those null). */
@@ -57,14 +55,10 @@ public final class TestRunner {
     private final Supplier<RunContext> contexts;
     private final Duration timeout;
 
-    /** The tested constructs' code, compiled once for all the tests where that is the same for each (see SharedCode). */
-    private final SharedCode shared;
-
-    /** {@code contexts} gives a fresh run context for each test (all for the same program). */
+    /** {@code contexts} gives a fresh run context for each test. */
     public TestRunner(Supplier<RunContext> contexts, Duration timeout) {
         this.contexts = contexts;
         this.timeout = timeout;
-        this.shared = new SharedCode(contexts.get());
     }
 
     public Outcome run(UnitTest test) {
@@ -111,7 +105,7 @@ public final class TestRunner {
         RunContext ctx = base.toBuilder().testName(test.name())
                 .limits(base.limits().withDeadline(started + timeout.toNanos()))
                 .statements(expect).build();
-        Interpreter interpreter = new Interpreter(ctx, shared);
+        Interpreter interpreter = new Interpreter(ctx);
         List<Problem> problems = new ArrayList<>();
         try {
             JsonNode input = Values.object();

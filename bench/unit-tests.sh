@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process time of `xsrun test` over a generated job: 200 functions x 5 test blocks = 1,000 tests.
 # Usage: bench/unit-tests.sh [RUNS]   (run from the repository root; builds target/xsrun.jar first)
+# Each run times `./xsrun test DIR` (what users run) and then plain `java -jar target/xsrun.jar test DIR`.
 set -euo pipefail
 runs=${1:-5}
 dir=$(mktemp -d)
@@ -21,7 +22,10 @@ for i in $(seq 0 199); do
     printf '}\n'
   } > "$dir/function/f$i.xs"
 done
-./xsrun test "$dir" > /dev/null   # builds the jar if needed; checks everything passes
+./xsrun test "$dir" > /dev/null   # builds the jar and its class-data archive if needed; checks everything passes
+# alternately: the launcher as users run it (class-data archive, C1) and a plain `java -jar`
+uptime
 for r in $(seq 1 "$runs"); do
-  /usr/bin/time -f "%e s elapsed, %U s user, %M KB" java -jar target/xsrun.jar test "$dir" > /dev/null
+  /usr/bin/time -f "./xsrun test:       %e s elapsed, %U s user, %S s system, %M KB" ./xsrun test "$dir" > /dev/null
+  /usr/bin/time -f "java -jar ... test: %e s elapsed, %U s user, %S s system, %M KB" java -jar target/xsrun.jar test "$dir" > /dev/null
 done

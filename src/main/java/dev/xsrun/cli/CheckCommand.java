@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,33 +126,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Parses on every core; results keep the files' order. */
-    static List<ParseResult> parseAll(XsParser parser, List<Path> files) throws Exception {
-        int threads = Math.max(1, Math.min(files.size() / 8, Runtime.getRuntime().availableProcessors()));
-        if (threads <= 1) {
-            List<ParseResult> out = new ArrayList<>();
-            for (Path f : files) {
-                out.add(parseOne(parser, f));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "check");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<ParseResult>> futures = new ArrayList<>();
-            for (Path f : files) {
-                futures.add(pool.submit(() -> parseOne(parser, f)));
-            }
-            List<ParseResult> out = new ArrayList<>();
-            for (Future<ParseResult> fu : futures) {
-                out.add(fu.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+    static List<ParseResult> parseAll(XsParser parser, List<Path> files) throws IOException {
+        return SourceFiles.each(files, f -> parseOne(parser, f));
     }
 
     static ParseResult parseOne(XsParser parser, Path file) throws IOException {

@@ -23,10 +23,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("check")) {
-            // check needs every filter family (about a tenth of a second to build): build them on another
-            // core while the files are found. A run registers only the families its job needs, as it
-            // meets them (see FilterRegistry.standard).
+        if (args.length > 0 && (args[0].equals("check") || args[0].equals("test"))) {
+            // check and test (whose parser checks every filter name) need every filter family (about a tenth
+            // of a second to build): build them on another core while the files are found. A run registers
+            // only the families its job needs, as it meets them (see FilterRegistry.standard).
             Thread filters = new Thread(() -> FilterRegistry.standard().complete(), "xsrun-filters");
             filters.setDaemon(true);
             // A failure here is met again, and reported, where the catalogue is used: never a stack trace.
@@ -37,6 +37,9 @@ public final class Main implements Runnable {
         Integer exit = CheckCommand.withoutPicocli(args, Main::standardError);
         if (exit == null) {
             exit = RunCommand.withoutPicocli(args, Main::standardOutput, Main::standardError);
+        }
+        if (exit == null) {
+            exit = TestCommand.withoutPicocli(args, Main::standardOutput, Main::standardError);
         }
         if (exit == null) {
             exit = execute(args);

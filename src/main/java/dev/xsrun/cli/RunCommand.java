@@ -142,16 +142,7 @@ public final class RunCommand implements Callable<Integer> {
         if (c == null) {
             return null;
         }
-        PrintWriter o = out.get();
-        PrintWriter e = err.get();
-        try {
-            return c.call(o, e);
-        } catch (Exception ex) {
-            return ErrorHandler.report(ex, e, c.verbose);
-        } finally {
-            o.flush();
-            e.flush();
-        }
+        return ErrorHandler.withoutPicocli(out, err, c.verbose, c::call);
     }
 
     /** The command with its fields set as picocli would set them, or null when picocli must read the line. */

@@ -84,11 +84,9 @@ public final class JobLoader {
                 folder = path.toAbsolutePath().getParent();
                 files.add(path);
             }
-            for (Path f : files) {
-                String shown = SourceFiles.display(f);
-                String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-                ParseResult r = parser.parse(shown, text);
-                sources.put(shown, r.source());
+            for (ParseResult r : SourceFiles.each(files, f -> parser.parse(SourceFiles.display(f),
+                    new String(Files.readAllBytes(f), StandardCharsets.UTF_8)))) {
+                sources.put(r.source().path(), r.source());
                 parsed.add(r);
             }
         }

@@ -46,7 +46,8 @@ final class Statements implements StatementFamily {
             "security.create_rsa_key");
 
     private final RunContext ctx;
-    private final SecureRandom random = new SecureRandom();
+    /** Shared by every run (it is thread-safe): seeding one per run cost more than a small unit test. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     Statements(RunContext ctx) {
         this.ctx = ctx;
@@ -570,7 +571,7 @@ final class Statements implements StatementFamily {
                 return run -> {
                     int n = (int) Math.max(0, Math.min(1 << 20, Values.toLong(length.eval(frame(run)))));
                     byte[] bytes = new byte[n];
-                    random.nextBytes(bytes);
+                    RANDOM.nextBytes(bytes);
                     run.setResult(dev.xsrun.filters.Bytes.of(bytes));
                 };
             }
@@ -631,7 +632,7 @@ final class Statements implements StatementFamily {
             throw XsError.fatal("security.random_number: max is below min").at(s.span());
         }
         long span = max - min + 1;
-        long r = span <= 0 ? random.nextLong() : min + (long) Math.floor(random.nextDouble() * span);
+        long r = span <= 0 ? RANDOM.nextLong() : min + (long) Math.floor(RANDOM.nextDouble() * span);
         run.setResult(Values.of(Math.min(max, Math.max(min, r))));
     }
 
@@ -672,12 +673,12 @@ final class Statements implements StatementFamily {
             String all = String.join("", classes.values());
             List<Character> chars = new ArrayList<>();
             for (String k : classes.values()) {
-                chars.add(k.charAt(random.nextInt(k.length())));
+                chars.add(k.charAt(RANDOM.nextInt(k.length())));
             }
             while (chars.size() < count) {
-                chars.add(all.charAt(random.nextInt(all.length())));
+                chars.add(all.charAt(RANDOM.nextInt(all.length())));
             }
-            java.util.Collections.shuffle(chars, random);
+            java.util.Collections.shuffle(chars, RANDOM);
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < count; i++) {
                 sb.append(chars.get(i));

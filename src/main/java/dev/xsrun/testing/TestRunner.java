@@ -13,6 +13,12 @@ import dev.xsrun.value.XsError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -35,6 +41,17 @@ public final class TestRunner {
         }
     }
 
+    /**
+     * The threads tests run on, each with a deep stack for deep recursion. They are kept and reused:
+     * making a thread with such a stack for each test cost more than many a test itself. A thread
+     * still busy with a test stopped by --timeout is simply not reused.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(work -> {
+        Thread t = new Thread(null, work, "xsrun-test", 256L * 1024 * 1024);
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Supplier<RunContext> contexts;
     private final Duration timeout;
 
@@ -47,15 +64,17 @@ public final class TestRunner {
     public Outcome run(UnitTest test) {
         long started = System.nanoTime();
         AtomicReference<List<Problem>> result = new AtomicReference<>();
-        Thread worker = new Thread(null, () -> result.set(problems(test, started)), "xsrun-test", 256L * 1024 * 1024);
-        worker.setDaemon(true);
-        worker.start();
+        Future<?> worker = WORKERS.submit(() -> result.set(problems(test, started)));
         try {
-            worker.join(timeout.toMillis() + 250);
-            if (worker.isAlive()) {
-                worker.interrupt();
-                worker.join(500);
-            }
+            worker.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the deadline did not stop it (a call that never looks at the clock): interrupt it, and leave
+            // its thread to it; the pool makes another for the next test
+            worker.cancel(true);
+            waitBriefly(result);
+        } catch (ExecutionException e) {
+            // an Error other than StackOverflowError escaped problems(): reported below as an internal error
+            result.compareAndSet(null, List.of(new Problem(test.block().span(), "internal error: " + e.getCause(), null, null)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -64,6 +83,18 @@ public final class TestRunner {
             problems = List.of(new Problem(test.block().span(), "stopped by --timeout after " + show(timeout), null, null));
         }
         return new Outcome(test, (System.nanoTime() - started) / 1_000_000, problems);
+    }
+
+    /** After an interrupt, up to half a second for the test to end on its own. */
+    private static void waitBriefly(AtomicReference<List<Problem>> result) {
+        long until = System.nanoTime() + 500_000_000L;
+        try {
+            while (result.get() == null && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<Problem> problems(UnitTest test, long started) {

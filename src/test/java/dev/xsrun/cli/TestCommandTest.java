@@ -112,6 +112,14 @@ class TestCommandTest {
     }
 
     @Test
+    void testsAreIsolatedFromEachOther() {
+        // the same construct's tests: each gets its own list literal, its own fresh database and its own mock
+        Cli r = Cli.run("test", TESTING + "isolation");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.endsWith("3 passed, 0 failed\n"), r.out);
+    }
+
+    @Test
     void theExamplesPassTheirOwnTests() {
         Cli r = Cli.run("test", "examples/");
         assertEquals(0, r.exit, r.toString());

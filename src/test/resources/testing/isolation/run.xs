@@ -1,0 +1,3 @@
+run.job "Isolation" {
+  main = {name: "remember", input: {note: "x"}}
+}

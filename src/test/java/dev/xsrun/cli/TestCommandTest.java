@@ -112,6 +112,21 @@ class TestCommandTest {
     }
 
     @Test
+    void mocksOnVarAndFunctionRunAnswerUnderTheirTestOnly() {
+        String dir = TESTING + "mock-statements/function/";
+        Cli r = Cli.run("test", TESTING + "mock-statements");
+        assertEquals(0, r.exit, r.toString());
+        assertEquals(String.join("\n",
+                "PASS custom greeting (" + dir + "greeting.xs) <time> ms",
+                "PASS plain greeting (" + dir + "greeting.xs) <time> ms",
+                "PASS mocked update (" + dir + "greeting.xs) <time> ms",
+                "PASS converts with a fixed rate (" + dir + "price_in.xs) <time> ms",
+                "PASS keeps the mocked object apart (" + dir + "price_in.xs) <time> ms",
+                "PASS an unmocked call reaches the function (" + dir + "price_in.xs) <time> ms",
+                "6 passed, 0 failed", ""), masked(r.out));
+    }
+
+    @Test
     void theExamplesPassTheirOwnTests() {
         Cli r = Cli.run("test", "examples/");
         assertEquals(0, r.exit, r.toString());

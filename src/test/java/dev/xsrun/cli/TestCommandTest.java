@@ -128,12 +128,17 @@ class TestCommandTest {
 
     @Test
     void theExamplesPassTheirOwnTests() {
-        Cli r = Cli.run("test", "examples/");
+        Cli r = Cli.run("test", "jobs/", "examples/");
         assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains("PASS tracks one event per signup (Segment call mocked) (jobs/segment-track-event/"), r.out);
+        assertTrue(r.out.contains("PASS a message over 32 KB is refused before sending (jobs/segment-track-event/"), r.out);
+        assertTrue(r.out.contains("PASS reports a refused write key (examples/segment-track-event/functions/segment_track_event.xs)"), r.out);
+        assertTrue(r.out.contains("PASS merges contacts that share an e-mail address (examples/contact-dedupe/workflow_test/"), r.out);
+        assertTrue(r.out.contains("PASS distinct addresses are all kept (examples/contact-dedupe/function/dedupe_contacts.xs)"), r.out);
         assertTrue(r.out.contains("PASS applies the spring coupon (examples/order-summary/function/summarise_order.xs)"), r.out);
         assertTrue(r.out.contains("PASS an empty table has nothing to merge (examples/contact-dedupe/"), r.out);
         assertTrue(r.out.contains("PASS reports a breezy day (examples/weather-report/function/weather_report.xs)"), r.out);
-        assertTrue(r.out.endsWith(" passed, 0 failed\n"), r.out);
+        assertTrue(r.out.endsWith("18 passed, 0 failed\n"), r.out);
     }
 
     @Test

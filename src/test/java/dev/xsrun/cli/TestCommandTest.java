@@ -93,6 +93,26 @@ class TestCommandTest {
     }
 
     @Test
+    void junitReportsValidateAgainstTheJUnitSchema(@TempDir Path dir) throws Exception {
+        javax.xml.validation.Validator validator = javax.xml.validation.SchemaFactory
+                .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(Path.of(TESTING + "junit.xsd").toFile()).newValidator();
+        Path failing = dir.resolve("failing.xml");
+        assertEquals(1, Cli.run("test", TESTING + "failing", "--timeout", "1s", "--junit", failing.toString()).exit);
+        validator.validate(new javax.xml.transform.stream.StreamSource(failing.toFile()));
+        Path passing = dir.resolve("passing.xml");
+        assertEquals(0, Cli.run("test", TESTING + "passing", "--junit", passing.toString()).exit);
+        validator.validate(new javax.xml.transform.stream.StreamSource(passing.toFile()));
+
+        // the schema is not a rubber stamp: a testcase without its classname is refused
+        Path broken = dir.resolve("broken.xml");
+        Files.writeString(broken, Files.readString(passing).replaceFirst(" classname=\"[^\"]*\"", ""));
+        org.xml.sax.SAXException refused = org.junit.jupiter.api.Assertions.assertThrows(org.xml.sax.SAXException.class,
+                () -> validator.validate(new javax.xml.transform.stream.StreamSource(broken.toFile())));
+        assertTrue(refused.getMessage().contains("classname"), refused.getMessage());
+    }
+
+    @Test
     void aMockedRequestSendsNothingAndAnUnmockedOneReachesTheService() {
         api.stubFor(get(urlPathEqualTo("/current")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"weather\":\"snowy\",\"temp\":-3}")));

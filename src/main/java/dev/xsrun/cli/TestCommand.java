@@ -178,7 +178,7 @@ public final class TestCommand implements Callable<Integer> {
             }
             String database = db != null ? db : "memory";
             TestRunner runner = new TestRunner(() -> RunCommand.context(loaded, env, httpOptions, parser, Limits.defaults(),
-                    callable, database, secrets, err), limit);
+                    callable, database, secrets, err), limit, loaded.documents());
             for (UnitTest t : tests) {
                 pending.add(pool.submit(() -> runner.run(t)));
             }

@@ -37,11 +37,18 @@ public final class TestRunner {
 
     private final Supplier<RunContext> contexts;
     private final Duration timeout;
+    private final List<Document> documents;
 
     /** {@code contexts} gives a fresh run context for each test. */
     public TestRunner(Supplier<RunContext> contexts, Duration timeout) {
+        this(contexts, timeout, List.of());
+    }
+
+    /** As above; workflow tests' {@code api.call}, {@code task.call}... reach the constructs among {@code documents}. */
+    public TestRunner(Supplier<RunContext> contexts, Duration timeout, List<Document> documents) {
         this.contexts = contexts;
         this.timeout = timeout;
+        this.documents = List.copyOf(documents);
     }
 
     public Outcome run(UnitTest test) {
@@ -73,7 +80,7 @@ public final class TestRunner {
         RunContext base = contexts.get();
         RunContext ctx = base.toBuilder().testName(test.name())
                 .limits(base.limits().withDeadline(started + timeout.toNanos()))
-                .statements(expect).build();
+                .statements(expect).statements(new WorkflowCalls(documents)).build();
         Interpreter interpreter = new Interpreter(ctx);
         List<Problem> problems = new ArrayList<>();
         try {

@@ -147,6 +147,20 @@ class TestCommandTest {
     }
 
     @Test
+    void workflowTestsCallTheFoldersQueriesTasksAndMiddlewareAndSayWhenATargetCannotRun() {
+        String dir = TESTING + "workflow-calls/workflow_test/";
+        Cli r = Cli.run("test", TESTING + "workflow-calls");
+        assertEquals(1, r.exit, r.toString());
+        assertEquals(String.join("\n",
+                "PASS calls a query, a task and a middleware of the folder (" + dir + "calls.xs) <time> ms",
+                "FAIL a call whose target is not in the folder (" + dir + "missing_target.xs) <time> ms",
+                "  " + dir + "missing_target.xs:3:5: unexpected error ERROR_FATAL: tool.call \"lookup_weather\" cannot run locally:"
+                        + " the tested folder has no such tool (xsrun calls only the constructs of the folder it tests)",
+                "PASS a mocked api.call does not run the query (" + dir + "mocked_call.xs) <time> ms",
+                "2 passed, 1 failed", ""), masked(r.out));
+    }
+
+    @Test
     void theExamplesPassTheirOwnTests() {
         Cli r = Cli.run("test", "jobs/", "examples/");
         assertEquals(0, r.exit, r.toString());

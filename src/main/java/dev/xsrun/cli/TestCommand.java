@@ -176,9 +176,8 @@ public final class TestCommand implements Callable<Integer> {
                 pool.shutdownNow();
                 return ExitCodes.USAGE;
             }
-            String database = db != null ? db : "memory";
-            TestRunner runner = new TestRunner(() -> RunCommand.context(loaded, env, httpOptions, parser, Limits.defaults(),
-                    callable, database, secrets, err), limit, loaded.documents());
+            TestRunner runner = new TestRunner(t -> RunCommand.context(loaded, env, httpOptions, parser, Limits.defaults(),
+                    callable, database(loaded, t), secrets, err), loaded.documents(), limit);
             for (UnitTest t : tests) {
                 pending.add(pool.submit(() -> runner.run(t)));
             }
@@ -210,6 +209,23 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         return outcomes.stream().allMatch(TestRunner.Outcome::passed) ? ExitCodes.OK : 1;
+    }
+
+    /**
+     * A test's database, its own: the folder's tables, empty; or, with {@code --db FILE}, a copy of that
+     * SQLite file; or, for a test with {@code datasource = "live"}, a copy of the job's own database
+     * ({@code --db FILE}, else {@code .xsrun/xsrun.db} of the job folder). Copies live in memory, so the
+     * file is never written. A PostgreSQL {@code --db} is used as it is, shared by the tests.
+     */
+    private dev.xsrun.runtime.StatementFamily database(JobLoader.Loaded loaded, UnitTest test) {
+        if (db != null && (db.startsWith("postgresql://") || db.startsWith("postgres://") || db.startsWith("jdbc:postgresql:"))) {
+            return DbCommand.family(loaded, db, secrets);
+        }
+        Path file = db == null || db.equals("memory") ? null : Path.of(db);
+        if (file == null && "live".equals(test.datasource())) {
+            file = (loaded.folder() == null ? Path.of(".") : loaded.folder()).resolve(".xsrun").resolve("xsrun.db");
+        }
+        return file == null ? DbCommand.family(loaded, "memory", secrets) : DbCommand.copyFamily(loaded, file, secrets);
     }
 
     /** The folders to load under a path: job folders (holding a run.xs) below it, or the path itself. */

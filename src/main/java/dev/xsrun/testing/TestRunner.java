@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,7 @@ public final class TestRunner {
         }
     }
 
-    private final Supplier<RunContext> contexts;
+    private final Function<UnitTest, RunContext> contexts;
     private final Duration timeout;
     private final List<Document> documents;
 
@@ -46,6 +47,11 @@ public final class TestRunner {
 
     /** As above; workflow tests' {@code api.call}, {@code task.call}... reach the constructs among {@code documents}. */
     public TestRunner(Supplier<RunContext> contexts, Duration timeout, List<Document> documents) {
+        this(test -> contexts.get(), documents, timeout);
+    }
+
+    /** {@code contexts} gives each test its fresh run context (its database may depend on the test's datasource). */
+    public TestRunner(Function<UnitTest, RunContext> contexts, List<Document> documents, Duration timeout) {
         this.contexts = contexts;
         this.timeout = timeout;
         this.documents = List.copyOf(documents);
@@ -77,7 +83,7 @@ public final class TestRunner {
         Document.TestBlock block = test.block();
         SourceSpan at = block.span();
         Expectations expect = new Expectations();
-        RunContext base = contexts.get();
+        RunContext base = contexts.apply(test);
         RunContext ctx = base.toBuilder().testName(test.name())
                 .limits(base.limits().withDeadline(started + timeout.toNanos()))
                 .statements(expect).statements(new WorkflowCalls(documents)).build();

@@ -161,6 +161,41 @@ class TestCommandTest {
     }
 
     @Test
+    void eachTestHasItsOwnDatabaseAndOnlyALiveDatasourceStartsFromTheJobsDataWithoutWritingIt(@TempDir Path job) throws Exception {
+        Files.createDirectories(job.resolve("table"));
+        Files.createDirectories(job.resolve("workflow_test"));
+        Files.writeString(job.resolve("run.xs"), "run.job \"Notes\" {\n  main = { name: \"count_notes\", input: {} }\n}\n");
+        Files.writeString(job.resolve("table/note.xs"), String.join("\n",
+                "table \"note\" {", "  auth = false", "  schema {", "    int id", "    text body", "  }",
+                "  index = [{ type: \"primary\", field: [{ name: \"id\" }] }]", "}", ""));
+        String count = "    db.query \"note\" {\n      return = { type: \"count\" }\n    } as $n\n";
+        Files.writeString(job.resolve("workflow_test/live.xs"), String.join("\n",
+                "workflow_test \"sees the job's notes and deletes them\" {", "  datasource = \"live\"", "  stack {", count
+                        + "    expect.to_equal ($n) { value = 2 }",
+                "    db.query \"note\" as $all",
+                "    foreach ($all) {", "      each as $note {",
+                "        db.del \"note\" { field_name = \"id\" field_value = $note.id }", "      }", "    }",
+                count + "    expect.to_equal ($n) { value = 0 }", "  }", "}", ""));
+        Files.writeString(job.resolve("workflow_test/fresh.xs"), String.join("\n",
+                "workflow_test \"starts from empty tables\" {", "  stack {", count
+                        + "    expect.to_equal ($n) { value = 0 }",
+                "    db.add \"note\" { data = { body: \"scratch\" } }", count + "    expect.to_equal ($n) { value = 1 }", "  }", "}", ""));
+        Path seed = job.resolve("notes.jsonl");
+        Files.writeString(seed, "{\"body\": \"first\"}\n{\"body\": \"second\"}\n");
+        Cli imported = Cli.run("db", "import", "note", seed.toString(), "--job", job.toString());
+        assertEquals(0, imported.exit, imported.toString());
+
+        for (int round = 0; round < 2; round++) {
+            Cli r = Cli.run("test", job.toString());
+            assertEquals(0, r.exit, r.toString());
+            assertTrue(r.out.endsWith("2 passed, 0 failed\n"), r.out);
+        }
+        Cli exported = Cli.run("db", "export", "note", "--job", job.toString());
+        assertEquals(0, exported.exit, exported.toString());
+        assertEquals(2, exported.out.lines().count(), "the live test deleted its copy's rows, not the job's: " + exported.out);
+    }
+
+    @Test
     void theExamplesPassTheirOwnTests() {
         Cli r = Cli.run("test", "jobs/", "examples/");
         assertEquals(0, r.exit, r.toString());

@@ -219,6 +219,7 @@ final class AstBuilder {
             stack = List.of();
         }
         bareInputReferences(c.block(), inputs);
+        TestChecks.check(this, "function `" + name + "`", stack, tests.stream().map(Document.TestBlock::name).toList(), tests);
         return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
 

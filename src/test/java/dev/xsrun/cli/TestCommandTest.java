@@ -196,6 +196,51 @@ class TestCommandTest {
     }
 
     @Test
+    void checkReportsUnknownAssertionsMockKeysOfNoTestAndTestsWithoutAssertions(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("f.xs");
+        Files.writeString(file, String.join("\n",
+                "function \"double\" {",
+                "  input {",
+                "    int a",
+                "  }",
+                "  stack {",
+                "    var $x {",
+                "      value = $input.a * 2",
+                "      mock = { \"doubles\": 4, \"dobules twice\": 8 }",
+                "    }",
+                "  }",
+                "  response = $x",
+                "  test \"doubles\" {",
+                "    input = { a: 2 }",
+                "    expect.to_equal ($response) { value = 4 }",
+                "  }",
+                "  test \"doubles twice\" {",
+                "    input = { a: 4 }",
+                "  }",
+                "}",
+                "---",
+                "workflow_test \"flow\" {",
+                "  stack {",
+                "    function.call \"double\" {",
+                "      input = { a: 1 }",
+                "      mock = { \"flow\": 2, \"other\": 3 }",
+                "    } as $d",
+                "    expect.to_be_greter_than ($d) { value = 1 }",
+                "  }",
+                "}", ""));
+        Cli r = Cli.run("check", file.toString());
+        assertEquals(65, r.exit, r.toString());
+        String f = file.toString();
+        assertTrue(r.err.contains(f + ":27:5: unknown statement `expect.to_be_greter_than`; did you mean `expect.to_be_greater_than`?"), r.err);
+        assertTrue(r.err.contains(f + ":16:3: warning: test `doubles twice` has no assertion (expect.*)"), r.err);
+        assertTrue(r.err.contains(f + ":8:47: warning: mock key `dobules twice` names no test of function `double`; did you mean `doubles twice`?"), r.err);
+        assertTrue(r.err.contains(f + ":25:36: warning: mock key `other` names no test of workflow_test `flow`; its tests are `flow`"), r.err);
+        assertFalse(r.err.contains("warning: test `doubles` "), r.err);
+        assertFalse(r.err.contains("mock key `doubles`"), r.err);
+        assertFalse(r.err.contains("mock key `flow`"), r.err);
+    }
+
+    @Test
     void theExamplesPassTheirOwnTests() {
         Cli r = Cli.run("test", "jobs/", "examples/");
         assertEquals(0, r.exit, r.toString());

@@ -241,6 +241,15 @@ class TestCommandTest {
     }
 
     @Test
+    void casesAfterXanosUnitTestingDocsPass() {
+        Cli r = Cli.run("test", TESTING + "docs-cases");
+        assertEquals(0, r.exit, r.toString());
+        assertTrue(r.out.contains("PASS a missing book is null (" + TESTING + "docs-cases/query/book.xs)"), r.out);
+        assertTrue(r.out.contains("PASS a blank required label never reaches the stack (" + TESTING + "docs-cases/function/rename.xs)"), r.out);
+        assertTrue(r.out.endsWith("5 passed, 0 failed\n"), r.out);
+    }
+
+    @Test
     void theExamplesPassTheirOwnTests() {
         Cli r = Cli.run("test", "jobs/", "examples/");
         assertEquals(0, r.exit, r.toString());

@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run the unit tests (test blocks of functions, queries and middleware) found under PATH.", "",
                 "A folder holding a run.xs is loaded as one job (like xsrun run); a folder without one is searched",
                 "for such job folders, and loaded as a whole when it holds none. Each test runs on its own: a fresh",
-                "interpreter and (unless --db is given) a fresh in-memory database; mocks keyed by its name answer.",
+                "interpreter and its own in-memory database (datasource = \"live\": a copy of the job's data);",
+                "mocks keyed by its name answer.",
                 "One line per test on standard output, then `N passed, N failed`.", ""},
         footer = {"", "Examples:",
                 "  xsrun test examples/",
@@ -74,7 +75,7 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "limit for each test: 500ms, 5s, 2m (default 10s)")
     String timeout;
 
-    @Option(names = "--db", paramLabel = "WHERE", description = "the database for db.* statements: default a fresh in-memory one per test; a file path or a postgresql:// URL is shared by the tests")
+    @Option(names = "--db", paramLabel = "WHERE", description = "the data each test starts from: default empty tables; a SQLite file path (each test gets an in-memory copy); a postgresql:// URL (shared by the tests)")
     String db;
 
     @CommandLine.Spec

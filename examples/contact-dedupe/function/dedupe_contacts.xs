@@ -7,6 +7,13 @@ function "dedupe_contacts" {
   stack {
     db.query "contact" {
       sort = { id: "asc" }
+      mock = {
+        "distinct addresses are all kept": [
+          { id: 1, email: "ada@example.com" },
+          { id: 2, email: "alan@example.org" },
+          { id: 3, email: "grace@example.net" }
+        ]
+      }
     } as $contacts
     var $keepers { value = {} }
     var $removed { value = [] }
@@ -74,5 +81,10 @@ function "dedupe_contacts" {
     expect.to_equal ($response.contacts_read) { value = 0 }
     expect.to_equal ($response.duplicates_removed) { value = 0 }
     expect.to_be_empty ($response.merged)
+  }
+  test "distinct addresses are all kept" {
+    expect.to_equal ($response.contacts_read) { value = 3 }
+    expect.to_equal ($response.duplicates_removed) { value = 0 }
+    expect.to_be_empty ($response.removed_ids)
   }
 }

@@ -63,6 +63,14 @@ function "segment_track_event" {
         "Authorization: Basic " ~ ($env.segment_write_key ~ ":")|base64_encode
       ]
       timeout = 15
+      mock = {
+        "tracks a video event": { response: { status: 200, result: { success: true } } },
+        "keeps the given timestamp": { response: { status: 200, result: { success: true } } },
+        "reports a refused write key": {
+          response: { status: 401, result: { error: "invalid write key" } }
+        },
+        "reports a server error": { response: { status: 500, result: { error: "unavailable" } } }
+      }
     } as $segment
 
     precondition ($segment.response.status != 401) {
@@ -82,5 +90,36 @@ function "segment_track_event" {
     timestamp: $timestamp,
     properties: $properties,
     segment_response: $segment.response.result
+  }
+  test "tracks a video event" {
+    input = {
+      user_id: "  user_98765 ",
+      event: "Video Watched",
+      properties: { video_id: "vid_abc123", percent_watched: 95 },
+      context: { page_url: "/tutorials/getting-started" }
+    }
+    expect.to_be_true ($response.success)
+    expect.to_equal ($response.user_id) { value = "user_98765" }
+    expect.to_equal ($response.event) { value = "Video Watched" }
+    expect.to_equal ($response.properties) {
+      value = { video_id: "vid_abc123", percent_watched: 95 }
+    }
+    expect.to_equal ($response.segment_response) { value = { success: true } }
+    expect.to_match ($response.timestamp) {
+      value = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"
+    }
+  }
+  test "keeps the given timestamp" {
+    input = { user_id: "user_1", event: "Signed Up", timestamp: "2026-05-01T10:15:30+02:00" }
+    expect.to_equal ($response.timestamp) { value = "2026-05-01T08:15:30.000Z" }
+    expect.to_be_empty ($response.properties)
+  }
+  test "reports a refused write key" {
+    input = { user_id: "user_1", event: "Signed Up" }
+    expect.to_throw { value = "Segment refused the write key (401)" }
+  }
+  test "reports a server error" {
+    input = { user_id: "user_1", event: "Signed Up" }
+    expect.to_throw { value = "Segment answered 500" }
   }
 }

@@ -43,8 +43,15 @@ public sealed interface Stmt {
         R visitDisabled(Disabled s);
     }
 
-    /** {@code var $x { value = e }} (update = false) or {@code var.update $x.path { value = e }}. */
-    record Var(LValue target, Expr value, boolean update, SourceSpan span) implements Stmt {
+    /**
+     * {@code var $x { value = e }} (update = false) or {@code var.update $x.path { value = e }}; mock is
+     * the {@code mock = {"test name": value}} object, or null.
+     */
+    record Var(LValue target, Expr value, boolean update, Expr mock, SourceSpan span) implements Stmt {
+        public Var(LValue target, Expr value, boolean update, SourceSpan span) {
+            this(target, value, update, null, span);
+        }
+
         public <R> R accept(Visitor<R> v) {
             return v.visitVar(this);
         }
@@ -174,8 +181,11 @@ public sealed interface Stmt {
         }
     }
 
-    /** {@code function.run "name" { input = e } as $x}; input and as may be null. */
-    record FunctionRun(String function, Expr input, String as, SourceSpan nameSpan, SourceSpan span) implements Stmt {
+    /**
+     * {@code function.run "name" { input = e } as $x} (or {@code function.call}); input, mock (the
+     * {@code mock = {"test name": value}} object) and as may be null.
+     */
+    record FunctionRun(String function, Expr input, Expr mock, String as, SourceSpan nameSpan, SourceSpan span) implements Stmt {
         public <R> R accept(Visitor<R> v) {
             return v.visitFunctionRun(this);
         }

@@ -62,6 +62,11 @@ public final class DbCommand implements Runnable {
         return new DbStatements(new Database(loaded.tables().values(), () -> Engine.forSetting(where, folder), secrets::add));
     }
 
+    /** The db.* statements of a run on a private in-memory copy of an SQLite file (empty when it does not exist). */
+    static StatementFamily copyFamily(JobLoader.Loaded loaded, Path source, dev.xsrun.value.Secrets secrets) {
+        return new DbStatements(new Database(loaded.tables().values(), () -> Engine.copyOf(source), secrets::add));
+    }
+
     /** Where the database is: the --db option, else env XSRUN_DB, else null (the job folder's file). */
     static String setting(String option) {
         return option != null ? option : System.getenv("XSRUN_DB");

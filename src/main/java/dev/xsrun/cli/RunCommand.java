@@ -439,6 +439,13 @@ public final class RunCommand implements Callable<Integer> {
      */
     static RunContext context(JobLoader.Loaded loaded, Env env, HttpOptions httpOptions, XsParser parser, Limits limits,
                               List<NativeBuiltin> callable, String db, Secrets secrets, PrintWriter err) {
+        return context(loaded, env, httpOptions, parser, limits, callable, DbCommand.family(loaded, db, secrets), secrets, err);
+    }
+
+    /** As above, with the db.* statements given (xsrun test gives each test its own database). */
+    static RunContext context(JobLoader.Loaded loaded, Env env, HttpOptions httpOptions, XsParser parser, Limits limits,
+                              List<NativeBuiltin> callable, dev.xsrun.runtime.StatementFamily database, Secrets secrets,
+                              PrintWriter err) {
         RunContext.Builder context = RunContext.builder(loaded.program())
                 .env(env)
                 .http(new HttpExecutor(httpOptions, secrets)::execute)
@@ -454,7 +461,7 @@ public final class RunCommand implements Callable<Integer> {
                 .limits(limits)
                 .expressionParser(text -> toExpr(parser, text))
                 .secrets(secrets)
-                .statements(DbCommand.family(loaded, db, secrets));
+                .statements(database);
         callable.forEach(context::builtin);
         return context.build();
     }

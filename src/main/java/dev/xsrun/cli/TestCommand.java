@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
         description = {"Run the unit tests (test blocks of functions, queries and middleware) found under PATH.", "",
                 "A folder holding a run.xs is loaded as one job (like xsrun run); a folder without one is searched",
                 "for such job folders, and loaded as a whole when it holds none. Each test runs on its own: a fresh",
-                "interpreter and (unless --db is given) a fresh in-memory database; mocks keyed by its name answer.",
+                "interpreter and its own in-memory database (datasource = \"live\": a copy of the job's data);",
+                "mocks keyed by its name answer.",
                 "One line per test on standard output, then `N passed, N failed`.", ""},
         footer = {"", "Examples:",
                 "  xsrun test examples/",
@@ -76,7 +77,7 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "limit for each test: 500ms, 5s, 2m (default 10s)")
     String timeout;
 
-    @Option(names = "--db", paramLabel = "WHERE", description = "the database for db.* statements: default a fresh in-memory one per test; a file path or a postgresql:// URL is shared by the tests")
+    @Option(names = "--db", paramLabel = "WHERE", description = "the data each test starts from: default empty tables; a SQLite file path (each test gets an in-memory copy); a postgresql:// URL (shared by the tests)")
     String db;
 
     @CommandLine.Spec
@@ -206,9 +207,8 @@ public final class TestCommand implements Callable<Integer> {
                 pool.shutdownNow();
                 return ExitCodes.USAGE;
             }
-            String database = db != null ? db : "memory";
-            TestRunner runner = new TestRunner(() -> RunCommand.context(loaded, env, httpOptions, parser, Limits.defaults(),
-                    callable, database, secrets, err), limit);
+            TestRunner runner = new TestRunner(t -> RunCommand.context(loaded, env, httpOptions, parser, Limits.defaults(),
+                    callable, database(loaded, t), secrets, err), loaded.documents(), limit);
             for (UnitTest t : tests) {
                 pending.add(pool.submit(() -> runner.run(t)));
             }
@@ -240,6 +240,23 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         return outcomes.stream().allMatch(TestRunner.Outcome::passed) ? ExitCodes.OK : 1;
+    }
+
+    /**
+     * A test's database, its own: the folder's tables, empty; or, with {@code --db FILE}, a copy of that
+     * SQLite file; or, for a test with {@code datasource = "live"}, a copy of the job's own database
+     * ({@code --db FILE}, else {@code .xsrun/xsrun.db} of the job folder). Copies live in memory, so the
+     * file is never written. A PostgreSQL {@code --db} is used as it is, shared by the tests.
+     */
+    private dev.xsrun.runtime.StatementFamily database(JobLoader.Loaded loaded, UnitTest test) {
+        if (db != null && (db.startsWith("postgresql://") || db.startsWith("postgres://") || db.startsWith("jdbc:postgresql:"))) {
+            return DbCommand.family(loaded, db, secrets);
+        }
+        Path file = db == null || db.equals("memory") ? null : Path.of(db);
+        if (file == null && "live".equals(test.datasource())) {
+            file = (loaded.folder() == null ? Path.of(".") : loaded.folder()).resolve(".xsrun").resolve("xsrun.db");
+        }
+        return file == null ? DbCommand.family(loaded, "memory", secrets) : DbCommand.copyFamily(loaded, file, secrets);
     }
 
     /** The folders to load under a path: job folders (holding a run.xs) below it, or the path itself. */

@@ -78,6 +78,23 @@ public final class Engine implements AutoCloseable {
         return sqlite(where);
     }
 
+    /**
+     * A private in-memory copy of an SQLite database file (empty when the file does not exist): what is
+     * written to it never reaches the file. {@code xsrun test} starts a test from such a copy.
+     */
+    public static Engine copyOf(Path file) {
+        Engine copy = new Engine(false, "jdbc:sqlite::memory:", new Properties(), "memory (a copy of " + file + ")", 1);
+        if (Files.isRegularFile(file)) {
+            copy.once(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("restore from \"" + file.toAbsolutePath().toString().replace("\"", "\"\"") + "\"");
+                }
+                return null;
+            });
+        }
+        return copy;
+    }
+
     private static Engine sqlite(String file) {
         Path parent = Path.of(file).toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {

@@ -209,6 +209,29 @@ abstract class Code {
         }
     }
 
+    /**
+     * A value with a {@code mock = {"test name": value}} beside it, under that test: the mock's entry
+     * for the test when it has one (the written value is then not evaluated), else the written value.
+     */
+    static final class Mocked extends Code {
+        private final Code table;
+        private final String test;
+        private final Code written;
+
+        Mocked(Code table, String test, Code written) {
+            this.table = table;
+            this.test = test;
+            this.written = written;
+        }
+
+        @Override
+        JsonNode eval(Frame f) {
+            JsonNode mock = table.eval(f);
+            JsonNode value = mock.isObject() ? mock.get(test) : null;
+            return value != null ? value : value(written, f);
+        }
+    }
+
     /** {@code target[index]}; a list read at an int position is answered here. */
     static final class Index extends Code {
         private final Code target;

@@ -150,11 +150,18 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     @Override
     public Step visitVar(Stmt.Var s) {
         LValue target = s.target();
+        Code value = expression(s.value());
+        boolean copy = mayAlias(s.value());
+        if (ctx.testName() != null && s.mock() != null) {
+            // under a test, the mock's value for that test stands in for the value
+            value = new Code.Mocked(expression(s.mock()), ctx.testName(), value);
+            copy = true;
+        }
         if (target.isPlain()) {
-            return new Step.Assign(slot(target.id()), expression(s.value()), mayAlias(s.value()));
+            return new Step.Assign(slot(target.id()), value, copy);
         }
         Place place = place(target);
-        return new Step.Update(place.id, place.keys, expression(s.value()), mayAlias(s.value()));
+        return new Step.Update(place.id, place.keys, value, copy);
     }
 
     @Override
@@ -263,6 +270,15 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
 
     @Override
     public Step visitFunctionRun(Stmt.FunctionRun s) {
+        Step call = functionRun(s);
+        if (ctx.testName() == null || s.mock() == null) {
+            return call;
+        }
+        // under a test whose name the mock has, its value is the result and the function is not called
+        return new Step.MockedCall(expression(s.mock()), ctx.testName(), call, slot(s.as()));
+    }
+
+    private Step functionRun(Stmt.FunctionRun s) {
         Document.FunctionDef callee = ctx.program().functions().get(s.function());
         int as = slot(s.as());
         if (callee == null) {

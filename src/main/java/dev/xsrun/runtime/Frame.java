@@ -120,6 +120,11 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
     }
 
     @Override
+    public JsonNode call(dev.xsrun.ast.Document.FunctionDef construct, JsonNode input, dev.xsrun.value.SourceSpan at) {
+        return in.call(construct, input, at);
+    }
+
+    @Override
     public RunContext context() {
         return in.context();
     }

@@ -10,6 +10,12 @@ public interface StatementRun {
     /** Runs a compiled nested stack in the running function ({@code return} and loop control pass through). */
     void run(StatementFamily.Body body);
 
+    /**
+     * Calls a construct that need not be one of the program's functions (a query's or task's stack seen
+     * as a function) with an input object, in this run, and gives its response; its errors pass through.
+     */
+    JsonNode call(dev.xsrun.ast.Document.FunctionDef construct, JsonNode input, dev.xsrun.value.SourceSpan at);
+
     /** The running function's {@code $input}. */
     JsonNode input();
 

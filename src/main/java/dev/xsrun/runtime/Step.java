@@ -616,6 +616,37 @@ abstract class Step {
     }
 
     /**
+     * {@code function.run} with a {@code mock = {"test name": value}}, under that test: the mock's
+     * entry for the test is the result and nothing is called; otherwise the call runs as written.
+     */
+    static final class MockedCall extends Step {
+        private final Code table;
+        private final String test;
+        private final Step call;
+        private final int as;
+
+        MockedCall(Code table, String test, Step call, int as) {
+            this.table = table;
+            this.test = test;
+            this.call = call;
+            this.as = as;
+        }
+
+        @Override
+        int run(Frame f) {
+            JsonNode mock = table.eval(f);
+            JsonNode value = mock.isObject() ? mock.get(test) : null;
+            if (value == null) {
+                return call.run(f);
+            }
+            if (as >= 0) {
+                f.put(as, Values.copy(value));
+            }
+            return NEXT;
+        }
+    }
+
+    /**
      * A statement of a {@link StatementFamily} (the runtime's own included): its compiled action,
      * run with the statement's {@code as} slot at hand.
      */

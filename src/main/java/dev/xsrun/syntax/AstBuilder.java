@@ -225,6 +225,7 @@ final class AstBuilder {
             stack = List.of();
         }
         bareInputReferences(c.block(), inputs);
+        TestChecks.check(this, "function `" + name + "`", stack, tests.stream().map(Document.TestBlock::name).toList(), tests);
         return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
 
@@ -873,7 +874,8 @@ final class AstBuilder {
             error(target.span(), "`var` declares a whole variable; use `var.update` to write into `" + s.target().getText() + "`");
         }
         Expr value = attr(p, "value", at);
-        return new Stmt.Var(target, value, name.equals("var.update"), at);
+        AttributeContext mock = p.attributes.get("mock");
+        return new Stmt.Var(target, value, name.equals("var.update"), mock == null ? null : expr(mock.expr()), at);
     }
 
     private LValue lvalue(StatementContext s, String owner) {
@@ -1193,8 +1195,10 @@ final class AstBuilder {
             error(span(t), "`" + name + "` needs the function's name in quotes: " + name + " \"name\" { input = {...} }");
         }
         AttributeContext input = p.attributes.get("input");
+        AttributeContext mock = p.attributes.get("mock");
         String as = s.asClause().isEmpty() ? null : asName(s.asClause(0));
-        return new Stmt.FunctionRun(function == null ? "" : function, input == null ? null : expr(input.expr()), as, nameAt, at);
+        return new Stmt.FunctionRun(function == null ? "" : function, input == null ? null : expr(input.expr()),
+                mock == null ? null : expr(mock.expr()), as, nameAt, at);
     }
 
     private String asName(AsClauseContext a) {

@@ -87,9 +87,12 @@ final class DocumentBuilder {
         }
         switch (k.form()) {
             case STACKED:
+                TestChecks.check(ast, kind + " `" + name + "`", b.stack == null ? List.of() : b.stack,
+                        b.tests.stream().map(Document.TestBlock::name).toList(), b.tests);
                 return new Document.Stacked(kind, name, verb, b.attributes, b.inputs == null ? List.of() : b.inputs,
                         b.stack == null ? List.of() : b.stack, b.attributes.get("response"), b.tests, at);
             case WORKFLOW_TEST:
+                TestChecks.check(ast, "workflow_test `" + name + "`", b.stack == null ? List.of() : b.stack, List.of(name), List.of());
                 return new Document.WorkflowTest(name, b.attributes.get("datasource"), b.attributes,
                         b.stack == null ? List.of() : b.stack, at);
             default:

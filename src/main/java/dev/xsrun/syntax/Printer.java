@@ -346,8 +346,12 @@ public final class Printer {
         }
 
         public String visitVar(Stmt.Var s) {
-            return (s.update() ? "var.update " : "var ") + lvalue(s.target(), depth) + " "
-                    + attributes(List.of(attr("value", s.value())));
+            List<String> items = new ArrayList<>();
+            items.add(attr("value", s.value()));
+            if (s.mock() != null) {
+                items.add(attr("mock", s.mock()));
+            }
+            return (s.update() ? "var.update " : "var ") + lvalue(s.target(), depth) + " " + attributes(items);
         }
 
         public String visitConditional(Stmt.Conditional s) {
@@ -430,8 +434,15 @@ public final class Printer {
 
         public String visitFunctionRun(Stmt.FunctionRun s) {
             StringBuilder sb = new StringBuilder("function.run ").append(quote(s.function()));
+            List<String> items = new ArrayList<>();
             if (s.input() != null) {
-                sb.append(' ').append(attributes(List.of(attr("input", s.input()))));
+                items.add(attr("input", s.input()));
+            }
+            if (s.mock() != null) {
+                items.add(attr("mock", s.mock()));
+            }
+            if (!items.isEmpty()) {
+                sb.append(' ').append(attributes(items));
             }
             if (s.as() != null) {
                 sb.append(" as $").append(s.as());

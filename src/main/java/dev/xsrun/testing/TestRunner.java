@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -52,13 +53,25 @@ public final class TestRunner {
         return t;
     });
 
-    private final Supplier<RunContext> contexts;
+    private final Function<UnitTest, RunContext> contexts;
     private final Duration timeout;
+    private final List<Document> documents;
 
     /** {@code contexts} gives a fresh run context for each test. */
     public TestRunner(Supplier<RunContext> contexts, Duration timeout) {
+        this(contexts, timeout, List.of());
+    }
+
+    /** As above; workflow tests' {@code api.call}, {@code task.call}... reach the constructs among {@code documents}. */
+    public TestRunner(Supplier<RunContext> contexts, Duration timeout, List<Document> documents) {
+        this(test -> contexts.get(), documents, timeout);
+    }
+
+    /** {@code contexts} gives each test its fresh run context (its database may depend on the test's datasource). */
+    public TestRunner(Function<UnitTest, RunContext> contexts, List<Document> documents, Duration timeout) {
         this.contexts = contexts;
         this.timeout = timeout;
+        this.documents = List.copyOf(documents);
     }
 
     public Outcome run(UnitTest test) {
@@ -101,10 +114,10 @@ public final class TestRunner {
         Document.TestBlock block = test.block();
         SourceSpan at = block.span();
         Expectations expect = new Expectations();
-        RunContext base = contexts.get();
+        RunContext base = contexts.apply(test);
         RunContext ctx = base.toBuilder().testName(test.name())
                 .limits(base.limits().withDeadline(started + timeout.toNanos()))
-                .statements(expect).build();
+                .statements(expect).statements(new WorkflowCalls(documents)).build();
         Interpreter interpreter = new Interpreter(ctx);
         List<Problem> problems = new ArrayList<>();
         try {

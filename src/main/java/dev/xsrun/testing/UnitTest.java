@@ -14,6 +14,11 @@ public record UnitTest(String document, String file, Document.TestBlock block, D
         return block.name();
     }
 
+    /** The test's {@code datasource = "..."} when it is written as a text, else null. */
+    public String datasource() {
+        return block.datasource() instanceof dev.xsrun.ast.Expr.Literal l && l.value().isTextual() ? l.value().textValue() : null;
+    }
+
     /** Every test block of the documents, in source order. */
     public static List<UnitTest> in(List<Document> documents) {
         List<UnitTest> out = new ArrayList<>();
@@ -26,7 +31,7 @@ public record UnitTest(String document, String file, Document.TestBlock block, D
                 // its stack is the construct; its expect.* run inside it, with function.call at hand
                 Document.FunctionDef stack = new Document.FunctionDef("workflow_test " + w.name(), null, List.of(), w.stack(),
                         null, w.span());
-                out.add(new UnitTest("workflow_test", w.span().file(), new Document.TestBlock(w.name(), null, null, List.of(),
+                out.add(new UnitTest("workflow_test", w.span().file(), new Document.TestBlock(w.name(), null, w.datasource(), List.of(),
                         w.span()), stack));
             } else if (d instanceof Document.Stacked s) {
                 Document.FunctionDef asFunction = new Document.FunctionDef(s.name(), null, s.inputs(), s.stack(),

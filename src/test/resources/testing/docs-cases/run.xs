@@ -1,0 +1,3 @@
+run.job "Cases after Xano's unit-testing docs" {
+  main = { name: "rename", input: { label: "x" } }
+}

@@ -1,0 +1,3 @@
+run.job "Mocks on var and function.run" {
+  main = { name: "greeting", input: { name: "Ann" } }
+}

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -153,7 +152,17 @@ public final class Engine implements AutoCloseable {
 
     private Connection open() {
         try {
-            Connection c = DriverManager.getConnection(url, properties);
+            // the drivers are called directly: DriverManager would load and start every driver in the jar
+            Connection c;
+            if (postgres) {
+                c = new org.postgresql.Driver().connect(url, properties);
+                if (c == null) {
+                    throw new SQLException("not a PostgreSQL URL");
+                }
+            } else {
+                SqliteNative.prepare();
+                c = org.sqlite.JDBC.createConnection(url, properties);
+            }
             if (!postgres) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA busy_timeout = 30000");

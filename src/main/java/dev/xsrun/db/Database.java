@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
                 Engine opened = opener.get();
                 try {
                     opened.atomically(c -> {
-                        Migrations.apply(c, Migrations.plan(opened, c, tables.values()));
+                        Migrations.apply(opened, c, Migrations.plan(opened, c, tables.values()));
                         return null;
                     });
                 } catch (RuntimeException ex) {
@@ -332,45 +332,53 @@ public final class Database implements AutoCloseable {
 
     /** Inserts validated rows in one transaction, batched; returns how many. */
     long insertAll(TableSchema t, List<ObjectNode> rows, boolean allowId) {
-        return engine().atomically(c -> {
-            // rows are inserted in order (ids follow it): a batch runs when the next row names other fields
-            Map<String, PreparedStatement> bySet = new HashMap<>();
-            PreparedStatement pendingBatch = null;
-            try {
-                for (ObjectNode row : rows) {
-                    List<String> names = new ArrayList<>();
-                    row.fieldNames().forEachRemaining(names::add);
-                    String key = String.join("\u0000", names);
-                    PreparedStatement p = bySet.get(key);
-                    if (p != pendingBatch && pendingBatch != null) {
-                        pendingBatch.executeBatch();
-                    }
-                    if (p == null) {
-                        p = c.prepareStatement(t.insertSql(names, false));
-                        bySet.put(key, p);
-                    }
-                    int i = 1;
-                    for (String n : names) {
-                        TableSchema.set(p, i++, t.field(n), row.get(n));
-                    }
-                    p.addBatch();
-                    pendingBatch = p;
-                }
-                if (pendingBatch != null) {
+        Engine e = engine();
+        return e.atomically(c -> insertRows(e, c, t, rows, allowId));
+    }
+
+    /**
+     * Inserts validated rows on a connection, batched, in order (ids follow it); with explicit ids the
+     * next assigned id then follows the highest. Returns how many.
+     */
+    static long insertRows(Engine engine, java.sql.Connection c, TableSchema t, List<ObjectNode> rows, boolean allowId)
+            throws java.sql.SQLException {
+        // a batch runs when the next row names other fields
+        Map<String, PreparedStatement> bySet = new HashMap<>();
+        PreparedStatement pendingBatch = null;
+        try {
+            for (ObjectNode row : rows) {
+                List<String> names = new ArrayList<>();
+                row.fieldNames().forEachRemaining(names::add);
+                String key = String.join("\u0000", names);
+                PreparedStatement p = bySet.get(key);
+                if (p != pendingBatch && pendingBatch != null) {
                     pendingBatch.executeBatch();
                 }
-            } finally {
-                for (PreparedStatement p : bySet.values()) {
-                    p.close();
+                if (p == null) {
+                    p = c.prepareStatement(t.insertSql(names, false));
+                    bySet.put(key, p);
                 }
-            }
-            if (allowId && engine().syncIds(t.name()) != null) {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute(engine().syncIds(t.name()));
+                int i = 1;
+                for (String n : names) {
+                    TableSchema.set(p, i++, t.field(n), row.get(n));
                 }
+                p.addBatch();
+                pendingBatch = p;
             }
-            return (long) rows.size();
-        });
+            if (pendingBatch != null) {
+                pendingBatch.executeBatch();
+            }
+        } finally {
+            for (PreparedStatement p : bySet.values()) {
+                p.close();
+            }
+        }
+        if (allowId && engine.syncIds(t.name()) != null) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(engine.syncIds(t.name()));
+            }
+        }
+        return rows.size();
     }
 
     private JsonNode bulkUpdate(Stmt.Invoke s, Host host) {

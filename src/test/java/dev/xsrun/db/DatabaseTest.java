@@ -765,6 +765,61 @@ class DatabaseTest {
         assertEquals("{\"id\":1,\"label\":\"c0\",\"note\":null}", r.get("changed").toString());
     }
 
+    static final String CITY = """
+            table "city" {
+              schema {
+                int id
+                text name filters=trim
+                int population?=0
+                timestamp created_at?=now
+              }
+              index = [{type: "primary", field: [{name: "id"}]}]
+              items = [
+                {"id": 5, "name": " Oslo ", "population": 700000}
+                {"id": 9, "name": "Bergen"}
+              ]
+            }
+            """;
+
+    /**
+     * A table's {@code items = [..]} are its records when xsrun creates it (validated like db.add, their ids
+     * kept, later ids following the highest); a table that already exists does not get them again.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void tableItemsAreTheRecordsOfANewTable(String engine) throws IOException {
+        Path job = job("items", "", """
+                    db.add "city" { data = {name: "Turku"} } as $new
+                    db.query "city" { sort = {id: "asc"} } as $all
+                """, "{new: $new.id, all: $all|map:{id: $$.id, name: $$.name, population: $$.population}}", CITY);
+        String want = "[{\"id\":5,\"name\":\"Oslo\",\"population\":700000},{\"id\":9,\"name\":\"Bergen\",\"population\":0},"
+                + "{\"id\":10,\"name\":\"Turku\",\"population\":0}]";
+        JsonNode r = json(fresh(engine, job));
+        assertEquals(10, r.get("new").asInt());
+        assertEquals(want, r.get("all").toString());
+        if (!engine.equals("memory")) {
+            JsonNode second = json(again(engine, job));
+            assertEquals(11, second.get("new").asInt(), "items are not added again to a table that exists");
+            assertEquals(4, second.get("all").size());
+            Cli reset = Cli.run("db", "reset", "--job", job.toString(), "--db", db(engine, job));
+            assertEquals(0, reset.exit, reset.toString());
+            assertEquals(want, json(again(engine, job)).get("all").toString(), "reset makes the table hold its items again");
+        }
+        if (engine.equals("file")) {
+            Path planned = job("items_plan", "", "db.query \"city\" {} as $x", "$x", CITY);
+            Cli plan = Cli.run("db", "migrate", "--dry-run", "--job", planned.toString(), "--db", db(engine, planned));
+            assertTrue(plan.out.contains("would add table city's 2 items"), plan.toString());
+        }
+        if (!engine.equals("postgresql")) {
+            // a bad item stops the run before any statement, naming the table and the field (a shared server keeps its tables)
+            Path bad = job("bad_items", "", "db.query \"city\" {} as $x", "$x",
+                    CITY.replace("{\"id\": 9, \"name\": \"Bergen\"}", "{\"id\": 9, \"population\": 3}"));
+            Cli failed = again(engine, bad);
+            assertEquals(65, failed.exit, failed.toString());
+            assertTrue(failed.err.contains("t0.xs:1:1: table `city`, items: Missing param: name"), failed.err);
+        }
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -169,9 +169,36 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@code field_name} (id by default) checked against the table. */
-    private static InputField keyField(Stmt.Invoke s, Host host, TableSchema t) {
+    /**
+     * The record a {@code db.get}, {@code db.has}, {@code db.edit}, {@code db.patch}, {@code db.del} or
+     * {@code db.add_or_edit} names: the first (lowest id) whose {@code field_name} (default {@code id})
+     * equals {@code field_value}, or, when the statement gives a {@code where} and no field, the first
+     * that matches it. {@code condition} is null when no record can match (a null value to edit by).
+     */
+    private record Key(String condition, List<Object[]> params, InputField field, String which) {
+        /** A sub-select of the id of that record. */
+        String firstId(TableSchema t) {
+            return "(SELECT " + Engine.q("id") + " FROM " + Engine.q(t.name()) + " WHERE " + condition + " ORDER BY " + Engine.q("id") + " LIMIT 1)";
+        }
+    }
+
+    /** @param nullFindsNull whether a null {@code field_value} finds a record whose field is null (db.get, db.has) */
+    private Key key(Stmt.Invoke s, Host host, TableSchema t, boolean nullFindsNull) {
+        if (s.attribute("where") != null && s.attribute("field_name") == null && s.attribute("field_value") == null) {
+            WhereSql w = new WhereSql(Map.of(t.name(), t), host::eval, engine());
+            String cond = w.condition(s.attribute("where"));
+            return new Key(cond, w.params, null, "matches the where condition");
+        }
         JsonNode n = attr(s, host, "field_name");
-        return t.require(n.isNull() ? "id" : Values.toText(n));
+        InputField f = t.require(n.isNull() ? "id" : Values.toText(n));
+        JsonNode value = attr(s, host, "field_value");
+        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
+        String which = "has " + f.name() + " = " + dev.xsrun.value.Json.encode(value);
+        if (value.isNull()) {
+            return new Key(nullFindsNull ? Engine.q(f.name()) + " IS NULL" : null, w.params, f, which);
+        }
+        w.bind(value, f);
+        return new Key(Engine.q(f.name()) + " = ?", w.params, f, which);
     }
 
     private Prepared prepare(Connection c, String sql, List<Object[]> params) throws SQLException {
@@ -190,23 +217,10 @@ public final class Database implements AutoCloseable {
 
     private JsonNode get(Stmt.Invoke s, Host host, boolean has) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
-        ArrayNode found = byField(t, f, value);
+        Key k = key(s, host, t, true);
+        String sql = "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + k.condition() + " ORDER BY " + Engine.q("id") + " LIMIT 1";
+        ArrayNode found = engine().once(c -> prepare(c, sql, k.params()).rows(t));
         return has ? Values.of(found.size() > 0) : found.size() == 0 ? Values.NULL : found.get(0);
-    }
-
-    private ArrayNode byField(TableSchema t, InputField f, JsonNode value) {
-        WhereSql w = new WhereSql(Map.of(t.name(), t), e -> Values.NULL, engine());
-        String cond;
-        if (value.isNull()) {
-            cond = Engine.q(f.name()) + " IS NULL";
-        } else {
-            w.bind(value, f);
-            cond = Engine.q(f.name()) + " = ?";
-        }
-        String sql = "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + cond + " ORDER BY " + Engine.q("id") + " LIMIT 1";
-        return engine().once(c -> prepare(c, sql, w.params).rows(t));
     }
 
     private JsonNode add(Stmt.Invoke s, Host host) {
@@ -228,20 +242,19 @@ public final class Database implements AutoCloseable {
 
     private JsonNode edit(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
+        Key k = key(s, host, t, false);
         ObjectNode change = t.bindChange(attr(s, host, "data"));
         return engine().atomically(c -> {
-            JsonNode updated = update(c, t, f, value, change);
+            JsonNode updated = update(c, t, k, change);
             if (updated == null) {
-                throw Errors.notFound(t.name(), f.name(), dev.xsrun.value.Json.encode(value));
+                throw Errors.notFound(t.name(), k.which());
             }
             return updated;
         });
     }
 
-    private JsonNode update(Connection c, TableSchema t, InputField f, JsonNode value, ObjectNode change) throws SQLException {
-        if (value.isNull()) {
+    private JsonNode update(Connection c, TableSchema t, Key k, ObjectNode change) throws SQLException {
+        if (k.condition() == null) {
             return null;
         }
         StringBuilder set = new StringBuilder();
@@ -252,11 +265,8 @@ public final class Database implements AutoCloseable {
             set.append(set.length() > 0 ? ", " : "").append(Engine.q(e.getKey())).append(" = ?");
             ps.add(new Object[] {t.field(e.getKey()), e.getValue()});
         }
-        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
-        w.bind(value, f);
-        ps.addAll(w.params);
-        String target = "(SELECT " + Engine.q("id") + " FROM " + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY "
-                + Engine.q("id") + " LIMIT 1)";
+        ps.addAll(k.params());
+        String target = k.firstId(t);
         String sql = set.length() == 0
                 ? "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + target
                 : "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + Engine.q("id") + " = " + target + " RETURNING *";
@@ -266,33 +276,33 @@ public final class Database implements AutoCloseable {
 
     private JsonNode addOrEdit(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
+        Key k = key(s, host, t, false);
+        JsonNode value = k.field() == null ? Values.NULL : attr(s, host, "field_value");
         JsonNode data = attr(s, host, "data");
         return engine().atomically(c -> {
             // the look-up and the insert must not interleave with another add_or_edit's
             engine().exclusive(c);
-            JsonNode updated = value.isNull() ? null : update(c, t, f, value, t.bindChange(data));
+            JsonNode updated = update(c, t, k, t.bindChange(data));
             if (updated != null) {
                 return updated;
             }
             ObjectNode given = data.isObject() ? ((ObjectNode) data).deepCopy() : Values.object();
-            if (!f.name().equals("id") && !given.has(f.name()) && !value.isNull()) {
+            InputField f = k.field();
+            if (f != null && !f.name().equals("id") && !given.has(f.name()) && !value.isNull()) {
                 given.set(f.name(), value);
             }
-            return insert(c, t, t.bindNew(given, f.name().equals("id")));
+            return insert(c, t, t.bindNew(given, f != null && f.name().equals("id")));
         });
     }
 
     private JsonNode del(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
-        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
-        w.bind(value, f);
-        String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = (SELECT " + Engine.q("id") + " FROM "
-                + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY " + Engine.q("id") + " LIMIT 1)";
-        engine().once(c -> prepare(c, sql, w.params).statement().executeUpdate());
+        Key k = key(s, host, t, false);
+        if (k.condition() == null) {
+            return Values.NULL;
+        }
+        String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + k.firstId(t);
+        engine().once(c -> prepare(c, sql, k.params()).statement().executeUpdate());
         return Values.NULL;
     }
 

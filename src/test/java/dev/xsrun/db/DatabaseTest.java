@@ -820,6 +820,47 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * db.get, db.has, db.edit, db.patch, db.del and db.add_or_edit name their record by a {@code where}
+     * when they give no field_name (as Xano's essentials page does): the first, by id, that matches.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void singleRecordStatementsFindTheirRecordByWhere(String engine) throws IOException {
+        Path job = job("by_where", "text wanted", """
+                    db.get "city" { where = $db.city.population > 1000 } as $big
+                    db.get "city" { where = $db.city.name == $input.wanted } as $wanted
+                    db.has "city" { where = $db.city.name == "Rome" } as $rome
+                    db.edit "city" { where = $db.city.name == "Bergen" data = {population: 285000} } as $edited
+                    db.patch "city" { where = $db.city.population >= 285000 && $db.city.id > 5 data = {name: " Bergen by the sea "} } as $patched
+                    db.add_or_edit "city" { where = $db.city.name == "Rome" data = {name: "Rome", population: 3} } as $added
+                    db.add_or_edit "city" { where = $db.city.name == "Rome" data = {population: 4} } as $changed
+                    db.del "city" { where = $db.city.population > 500000 }
+                    db.query "city" { sort = {id: "asc"} } as $left
+                    var $missing { value = null }
+                    try_catch {
+                      try {
+                        db.edit "city" { where = $db.city.name == "Oslo" data = {population: 1} }
+                      }
+                      catch {
+                        var $missing { value = $error }
+                      }
+                    }
+                """, "{big: $big.id, wanted: $wanted.id, rome: $rome, edited: $edited.population, patched: $patched.name, "
+                + "added: $added.id, changed: $changed.population, left: $left|map:$$.name, missing: $missing}", CITY);
+        JsonNode r = json(fresh(engine, job, "--input", "wanted=Bergen"));
+        assertEquals(5, r.get("big").asInt(), "the first match by id");
+        assertEquals(9, r.get("wanted").asInt(), "an input in the where is a bound value");
+        assertFalse(r.get("rome").booleanValue());
+        assertEquals(285000, r.get("edited").asInt());
+        assertEquals("Bergen by the sea", r.get("patched").asText(), "the where of db.patch combines conditions; filters apply");
+        assertEquals(10, r.get("added").asInt());
+        assertEquals(4, r.get("changed").asInt());
+        assertEquals("[\"Bergen by the sea\",\"Rome\"]", r.get("left").toString());
+        assertEquals("ERROR_CODE_NOT_FOUND", r.get("missing").get("code").asText());
+        assertEquals("Unable to locate record: no row of table `city` matches the where condition.", r.get("missing").get("message").asText());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

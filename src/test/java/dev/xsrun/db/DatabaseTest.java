@@ -861,6 +861,36 @@ class DatabaseTest {
         assertEquals("Unable to locate record: no row of table `city` matches the where condition.", r.get("missing").get("message").asText());
     }
 
+    /** A date field compared with a timestamp (now, epoch milliseconds) compares with that moment's UTC date. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void dateFieldsCompareWithTimestampsByTheirDate(String engine) throws IOException {
+        String event = """
+                table "event" {
+                  schema {
+                    int id
+                    text name
+                    date? starts?
+                  }
+                  index = [{type: "primary", field: [{name: "id"}]}]
+                }
+                """;
+        Path job = job("dates", "", """
+                    db.add "event" { data = {name: "past", starts: "2001-02-03"} }
+                    db.add "event" { data = {name: "future", starts: "2999-01-01"} }
+                    db.add "event" { data = {name: "undated"} }
+                    db.query "event" { where = $db.event.starts >= now sort = {id: "asc"} } as $upcoming
+                    db.query "event" { where = $db.event.starts < now sort = {id: "asc"} } as $before
+                    db.query "event" { where = $db.event.starts == 981158400000 } as $sameDay
+                    db.query "event" { where = $db.event.starts == "2001-02-03" } as $byText
+                """, "{upcoming: $upcoming|map:$$.name, before: $before|map:$$.name, same_day: $sameDay|map:$$.name, by_text: $byText|map:$$.name}", event);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[\"future\"]", r.get("upcoming").toString());
+        assertEquals("[\"past\"]", r.get("before").toString());
+        assertEquals("[\"past\"]", r.get("same_day").toString(), "2001-02-03T00:00:00Z as epoch ms is that date");
+        assertEquals("[\"past\"]", r.get("by_text").toString());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -771,6 +771,7 @@ class DatabaseTest {
                 int id
                 text name filters=trim
                 int population?=0
+                date? founded?
                 timestamp created_at?=now
               }
               index = [{type: "primary", field: [{name: "id"}]}]
@@ -865,30 +866,19 @@ class DatabaseTest {
     @ParameterizedTest
     @MethodSource("engines")
     void dateFieldsCompareWithTimestampsByTheirDate(String engine) throws IOException {
-        String event = """
-                table "event" {
-                  schema {
-                    int id
-                    text name
-                    date? starts?
-                  }
-                  index = [{type: "primary", field: [{name: "id"}]}]
-                }
-                """;
         Path job = job("dates", "", """
-                    db.add "event" { data = {name: "past", starts: "2001-02-03"} }
-                    db.add "event" { data = {name: "future", starts: "2999-01-01"} }
-                    db.add "event" { data = {name: "undated"} }
-                    db.query "event" { where = $db.event.starts >= now sort = {id: "asc"} } as $upcoming
-                    db.query "event" { where = $db.event.starts < now sort = {id: "asc"} } as $before
-                    db.query "event" { where = $db.event.starts == 981158400000 } as $sameDay
-                    db.query "event" { where = $db.event.starts == "2001-02-03" } as $byText
-                """, "{upcoming: $upcoming|map:$$.name, before: $before|map:$$.name, same_day: $sameDay|map:$$.name, by_text: $byText|map:$$.name}", event);
+                    db.edit "city" { field_name = "id" field_value = 5 data = {founded: "2001-02-03"} }
+                    db.add "city" { data = {name: "Future", founded: "2999-01-01"} }
+                    db.query "city" { where = $db.city.founded >= now sort = {id: "asc"} } as $upcoming
+                    db.query "city" { where = $db.city.founded < now sort = {id: "asc"} } as $before
+                    db.query "city" { where = $db.city.founded == 981158400000 } as $sameDay
+                    db.query "city" { where = $db.city.founded == "2001-02-03" } as $byText
+                """, "{upcoming: $upcoming|map:$$.name, before: $before|map:$$.name, same_day: $sameDay|map:$$.name, by_text: $byText|map:$$.name}", CITY);
         JsonNode r = json(fresh(engine, job));
-        assertEquals("[\"future\"]", r.get("upcoming").toString());
-        assertEquals("[\"past\"]", r.get("before").toString());
-        assertEquals("[\"past\"]", r.get("same_day").toString(), "2001-02-03T00:00:00Z as epoch ms is that date");
-        assertEquals("[\"past\"]", r.get("by_text").toString());
+        assertEquals("[\"Future\"]", r.get("upcoming").toString(), "Bergen has no date");
+        assertEquals("[\"Oslo\"]", r.get("before").toString());
+        assertEquals("[\"Oslo\"]", r.get("same_day").toString(), "2001-02-03T00:00:00Z as epoch ms is that date");
+        assertEquals("[\"Oslo\"]", r.get("by_text").toString());
     }
 
     private Path write(String name, String text) throws IOException {

@@ -81,7 +81,7 @@ public final class Database implements AutoCloseable {
      * without it.
      */
     private static final Map<String, List<String>> NOT_RUN = Map.of(
-            "db.query", List.of("addon", "output", "order", "paging", "count", "select", "additional_where", "override_sort", "search"),
+            "db.query", List.of("addon", "output", "order", "paging", "count", "additional_where", "override_sort", "search"),
             "db.get", List.of("addon", "output", "eval", "join"),
             "db.add", List.of("addon", "output"),
             "db.edit", List.of("addon", "output"),

@@ -881,6 +881,35 @@ class DatabaseTest {
         assertEquals("[\"Oslo\"]", r.get("by_text").toString());
     }
 
+    /** {@code select = [..]} keeps only the named fields of each record, in that order, evals included. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void selectKeepsTheNamedFields(String engine) throws IOException {
+        Path job = job("select", "", """
+                    db.query "city" { select = ["name", "id"] sort = {id: "asc"} } as $all
+                    db.query "city" {
+                      eval = {people: $db.city.population}
+                      select = ["people"]
+                      return = {type: "list", paging: {page: 1, per_page: 1}}
+                    } as $paged
+                    db.query "city" { where = $db.city.id == 9 select = ["population"] return = {type: "single"} } as $one
+                    var $bad { value = "" }
+                    try_catch {
+                      try {
+                        db.query "city" { select = ["nmae"] } as $x
+                      }
+                      catch {
+                        var $bad { value = $error.message }
+                      }
+                    }
+                """, "{all: $all, paged: $paged.items, one: $one, bad: $bad}", CITY);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[{\"name\":\"Oslo\",\"id\":5},{\"name\":\"Bergen\",\"id\":9}]", r.get("all").toString());
+        assertEquals("[{\"people\":700000}]", r.get("paged").toString());
+        assertEquals("{\"population\":0}", r.get("one").toString());
+        assertTrue(r.get("bad").asText().contains("`select` names `nmae`"), r.toString());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -155,10 +155,13 @@ public final class DbCommand implements Runnable {
                 for (Migrations.Change ch : plan.changes()) {
                     out().println((dryRun ? "would " : "") + ch.description());
                 }
+                for (Migrations.Seed seed : plan.seeds()) {
+                    out().println((dryRun ? "would " : "") + seed.description());
+                }
                 plan.notes().forEach(n -> err().println("note: " + n));
                 if (!dryRun && !plan.changes().isEmpty()) {
                     engine.atomically(c -> {
-                        Migrations.apply(c, plan);
+                        Migrations.apply(engine, c, plan);
                         return null;
                     });
                 }
@@ -233,7 +236,8 @@ public final class DbCommand implements Runnable {
     }
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
-            description = {"Drop the tables the `table` documents declare, with all their data, and create them again empty."})
+            description = {"Drop the tables the `table` documents declare, with all their data, and create them again",
+                    "(empty, or holding only the records of their `items = [..]`)."})
     static final class Reset extends Common implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {

@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
                 Engine opened = opener.get();
                 try {
                     opened.atomically(c -> {
-                        Migrations.apply(c, Migrations.plan(opened, c, tables.values()));
+                        Migrations.apply(opened, c, Migrations.plan(opened, c, tables.values()));
                         return null;
                     });
                 } catch (RuntimeException ex) {
@@ -75,10 +75,33 @@ public final class Database implements AutoCloseable {
     /** Whether the table documents' warnings were given to the run; they are given once. */
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /**
+     * Attributes Xano's catalogue gives these statements that change their result but do not run
+     * locally yet: a statement that uses one stops with an error naming it rather than give a result
+     * without it.
+     */
+    private static final Map<String, List<String>> NOT_RUN = Map.of(
+            "db.query", List.of("addon", "output", "order", "paging", "count", "additional_where", "override_sort", "search"),
+            "db.get", List.of("addon", "output", "eval", "join"),
+            "db.add", List.of("addon", "output"),
+            "db.edit", List.of("addon", "output"),
+            "db.patch", List.of("addon", "output"),
+            "db.add_or_edit", List.of("addon", "output"),
+            "db.bulk.add", List.of("items"),
+            "db.bulk.update", List.of("items"),
+            "db.bulk.patch", List.of("items"),
+            "db.bulk.delete", List.of("search"));
+
     /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
     void run(Stmt.Invoke s, Host host) {
         if (!warned.getAndSet(true)) {
             Migrations.danglingReferences(tables.values()).forEach(host::warn);
+        }
+        for (String a : NOT_RUN.getOrDefault(s.name(), List.of())) {
+            if (s.attribute(a) != null) {
+                throw XsError.fatal(s.name() + ": `" + a + "` does not run locally yet; xsrun would give a result without it, so it stops here")
+                        .at(s.attribute(a).span());
+            }
         }
         try {
             host.result(s, dispatch(s, host));
@@ -169,9 +192,36 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@code field_name} (id by default) checked against the table. */
-    private static InputField keyField(Stmt.Invoke s, Host host, TableSchema t) {
+    /**
+     * The record a {@code db.get}, {@code db.has}, {@code db.edit}, {@code db.patch}, {@code db.del} or
+     * {@code db.add_or_edit} names: the first (lowest id) whose {@code field_name} (default {@code id})
+     * equals {@code field_value}, or, when the statement gives a {@code where} and no field, the first
+     * that matches it. {@code condition} is null when no record can match (a null value to edit by).
+     */
+    private record Key(String condition, List<Object[]> params, InputField field, String which) {
+        /** A sub-select of the id of that record. */
+        String firstId(TableSchema t) {
+            return "(SELECT " + Engine.q("id") + " FROM " + Engine.q(t.name()) + " WHERE " + condition + " ORDER BY " + Engine.q("id") + " LIMIT 1)";
+        }
+    }
+
+    /** @param nullFindsNull whether a null {@code field_value} finds a record whose field is null (db.get, db.has) */
+    private Key key(Stmt.Invoke s, Host host, TableSchema t, boolean nullFindsNull) {
+        if (s.attribute("where") != null && s.attribute("field_name") == null && s.attribute("field_value") == null) {
+            WhereSql w = new WhereSql(Map.of(t.name(), t), host::eval, engine());
+            String cond = w.condition(s.attribute("where"));
+            return new Key(cond, w.params, null, "matches the where condition");
+        }
         JsonNode n = attr(s, host, "field_name");
-        return t.require(n.isNull() ? "id" : Values.toText(n));
+        InputField f = t.require(n.isNull() ? "id" : Values.toText(n));
+        JsonNode value = attr(s, host, "field_value");
+        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
+        String which = "has " + f.name() + " = " + dev.xsrun.value.Json.encode(value);
+        if (value.isNull()) {
+            return new Key(nullFindsNull ? Engine.q(f.name()) + " IS NULL" : null, w.params, f, which);
+        }
+        w.bind(value, f);
+        return new Key(Engine.q(f.name()) + " = ?", w.params, f, which);
     }
 
     private Prepared prepare(Connection c, String sql, List<Object[]> params) throws SQLException {
@@ -190,23 +240,10 @@ public final class Database implements AutoCloseable {
 
     private JsonNode get(Stmt.Invoke s, Host host, boolean has) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
-        ArrayNode found = byField(t, f, value);
+        Key k = key(s, host, t, true);
+        String sql = "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + k.condition() + " ORDER BY " + Engine.q("id") + " LIMIT 1";
+        ArrayNode found = engine().once(c -> prepare(c, sql, k.params()).rows(t));
         return has ? Values.of(found.size() > 0) : found.size() == 0 ? Values.NULL : found.get(0);
-    }
-
-    private ArrayNode byField(TableSchema t, InputField f, JsonNode value) {
-        WhereSql w = new WhereSql(Map.of(t.name(), t), e -> Values.NULL, engine());
-        String cond;
-        if (value.isNull()) {
-            cond = Engine.q(f.name()) + " IS NULL";
-        } else {
-            w.bind(value, f);
-            cond = Engine.q(f.name()) + " = ?";
-        }
-        String sql = "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + cond + " ORDER BY " + Engine.q("id") + " LIMIT 1";
-        return engine().once(c -> prepare(c, sql, w.params).rows(t));
     }
 
     private JsonNode add(Stmt.Invoke s, Host host) {
@@ -228,20 +265,19 @@ public final class Database implements AutoCloseable {
 
     private JsonNode edit(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
+        Key k = key(s, host, t, false);
         ObjectNode change = t.bindChange(attr(s, host, "data"));
         return engine().atomically(c -> {
-            JsonNode updated = update(c, t, f, value, change);
+            JsonNode updated = update(c, t, k, change);
             if (updated == null) {
-                throw Errors.notFound(t.name(), f.name(), dev.xsrun.value.Json.encode(value));
+                throw Errors.notFound(t.name(), k.which());
             }
             return updated;
         });
     }
 
-    private JsonNode update(Connection c, TableSchema t, InputField f, JsonNode value, ObjectNode change) throws SQLException {
-        if (value.isNull()) {
+    private JsonNode update(Connection c, TableSchema t, Key k, ObjectNode change) throws SQLException {
+        if (k.condition() == null) {
             return null;
         }
         StringBuilder set = new StringBuilder();
@@ -252,11 +288,8 @@ public final class Database implements AutoCloseable {
             set.append(set.length() > 0 ? ", " : "").append(Engine.q(e.getKey())).append(" = ?");
             ps.add(new Object[] {t.field(e.getKey()), e.getValue()});
         }
-        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
-        w.bind(value, f);
-        ps.addAll(w.params);
-        String target = "(SELECT " + Engine.q("id") + " FROM " + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY "
-                + Engine.q("id") + " LIMIT 1)";
+        ps.addAll(k.params());
+        String target = k.firstId(t);
         String sql = set.length() == 0
                 ? "SELECT * FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + target
                 : "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + Engine.q("id") + " = " + target + " RETURNING *";
@@ -266,33 +299,33 @@ public final class Database implements AutoCloseable {
 
     private JsonNode addOrEdit(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
+        Key k = key(s, host, t, false);
+        JsonNode value = k.field() == null ? Values.NULL : attr(s, host, "field_value");
         JsonNode data = attr(s, host, "data");
         return engine().atomically(c -> {
             // the look-up and the insert must not interleave with another add_or_edit's
             engine().exclusive(c);
-            JsonNode updated = value.isNull() ? null : update(c, t, f, value, t.bindChange(data));
+            JsonNode updated = update(c, t, k, t.bindChange(data));
             if (updated != null) {
                 return updated;
             }
             ObjectNode given = data.isObject() ? ((ObjectNode) data).deepCopy() : Values.object();
-            if (!f.name().equals("id") && !given.has(f.name()) && !value.isNull()) {
+            InputField f = k.field();
+            if (f != null && !f.name().equals("id") && !given.has(f.name()) && !value.isNull()) {
                 given.set(f.name(), value);
             }
-            return insert(c, t, t.bindNew(given, f.name().equals("id")));
+            return insert(c, t, t.bindNew(given, f != null && f.name().equals("id")));
         });
     }
 
     private JsonNode del(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
-        InputField f = keyField(s, host, t);
-        JsonNode value = attr(s, host, "field_value");
-        WhereSql w = new WhereSql(Map.of(), x -> Values.NULL, engine());
-        w.bind(value, f);
-        String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = (SELECT " + Engine.q("id") + " FROM "
-                + Engine.q(t.name()) + " WHERE " + Engine.q(f.name()) + " = ? ORDER BY " + Engine.q("id") + " LIMIT 1)";
-        engine().once(c -> prepare(c, sql, w.params).statement().executeUpdate());
+        Key k = key(s, host, t, false);
+        if (k.condition() == null) {
+            return Values.NULL;
+        }
+        String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + k.firstId(t);
+        engine().once(c -> prepare(c, sql, k.params()).statement().executeUpdate());
         return Values.NULL;
     }
 
@@ -332,45 +365,53 @@ public final class Database implements AutoCloseable {
 
     /** Inserts validated rows in one transaction, batched; returns how many. */
     long insertAll(TableSchema t, List<ObjectNode> rows, boolean allowId) {
-        return engine().atomically(c -> {
-            // rows are inserted in order (ids follow it): a batch runs when the next row names other fields
-            Map<String, PreparedStatement> bySet = new HashMap<>();
-            PreparedStatement pendingBatch = null;
-            try {
-                for (ObjectNode row : rows) {
-                    List<String> names = new ArrayList<>();
-                    row.fieldNames().forEachRemaining(names::add);
-                    String key = String.join("\u0000", names);
-                    PreparedStatement p = bySet.get(key);
-                    if (p != pendingBatch && pendingBatch != null) {
-                        pendingBatch.executeBatch();
-                    }
-                    if (p == null) {
-                        p = c.prepareStatement(t.insertSql(names, false));
-                        bySet.put(key, p);
-                    }
-                    int i = 1;
-                    for (String n : names) {
-                        TableSchema.set(p, i++, t.field(n), row.get(n));
-                    }
-                    p.addBatch();
-                    pendingBatch = p;
-                }
-                if (pendingBatch != null) {
+        Engine e = engine();
+        return e.atomically(c -> insertRows(e, c, t, rows, allowId));
+    }
+
+    /**
+     * Inserts validated rows on a connection, batched, in order (ids follow it); with explicit ids the
+     * next assigned id then follows the highest. Returns how many.
+     */
+    static long insertRows(Engine engine, java.sql.Connection c, TableSchema t, List<ObjectNode> rows, boolean allowId)
+            throws java.sql.SQLException {
+        // a batch runs when the next row names other fields
+        Map<String, PreparedStatement> bySet = new HashMap<>();
+        PreparedStatement pendingBatch = null;
+        try {
+            for (ObjectNode row : rows) {
+                List<String> names = new ArrayList<>();
+                row.fieldNames().forEachRemaining(names::add);
+                String key = String.join("\u0000", names);
+                PreparedStatement p = bySet.get(key);
+                if (p != pendingBatch && pendingBatch != null) {
                     pendingBatch.executeBatch();
                 }
-            } finally {
-                for (PreparedStatement p : bySet.values()) {
-                    p.close();
+                if (p == null) {
+                    p = c.prepareStatement(t.insertSql(names, false));
+                    bySet.put(key, p);
                 }
-            }
-            if (allowId && engine().syncIds(t.name()) != null) {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute(engine().syncIds(t.name()));
+                int i = 1;
+                for (String n : names) {
+                    TableSchema.set(p, i++, t.field(n), row.get(n));
                 }
+                p.addBatch();
+                pendingBatch = p;
             }
-            return (long) rows.size();
-        });
+            if (pendingBatch != null) {
+                pendingBatch.executeBatch();
+            }
+        } finally {
+            for (PreparedStatement p : bySet.values()) {
+                p.close();
+            }
+        }
+        if (allowId && engine.syncIds(t.name()) != null) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(engine.syncIds(t.name()));
+            }
+        }
+        return rows.size();
     }
 
     private JsonNode bulkUpdate(Stmt.Invoke s, Host host) {

@@ -41,9 +41,10 @@ final class Errors {
                 "Duplicate record detected. Please check your inputs and try again.", payload.isEmpty() ? null : payload, null);
     }
 
-    static XsError notFound(String table, String field, String value) {
+    /** @param which what the record was looked for by: {@code has sku = "A1"}, {@code matches the where condition} */
+    static XsError notFound(String table, String which) {
         return new XsError(XsError.Kind.RUNTIME, XsError.NOT_FOUND, "notfound", 404,
-                "Unable to locate record: no row of table `" + table + "` has " + field + " = " + value + ".", null, null);
+                "Unable to locate record: no row of table `" + table + "` " + which + ".", null, null);
     }
 
     static XsError unknownTable(String name, java.util.Collection<String> known) {

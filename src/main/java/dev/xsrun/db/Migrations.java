@@ -28,7 +28,14 @@ public final class Migrations {
     }
 
     /** The whole plan: the changes to make and the notes about what is left alone. */
-    public record Plan(List<Change> changes, List<String> notes) {
+    public record Plan(List<Change> changes, List<String> notes, List<Seed> seeds) {
+    }
+
+    /** A table created by the plan whose document has {@code items}: they become its first records. */
+    public record Seed(TableSchema table, List<com.fasterxml.jackson.databind.JsonNode> items) {
+        public String description() {
+            return "add table " + table.name() + "'s " + items.size() + " item" + (items.size() == 1 ? "" : "s");
+        }
     }
 
     private Migrations() {
@@ -60,6 +67,7 @@ public final class Migrations {
 
     public static Plan plan(Engine engine, Connection c, Collection<TableSchema> tables) throws SQLException {
         List<Change> changes = new ArrayList<>();
+        List<Seed> seeds = new ArrayList<>();
         List<String> notes = new ArrayList<>(danglingReferences(tables));
         DatabaseMetaData md = c.getMetaData();
         String schema = engine.postgres() ? c.getSchema() : null;
@@ -74,6 +82,9 @@ public final class Migrations {
                 }
                 sql.append(')');
                 changes.add(new Change(sql.toString(), "create table " + t.name() + " (" + t.fields().size() + " fields)"));
+                if (!t.document().items().isEmpty()) {
+                    seeds.add(new Seed(t, t.document().items()));
+                }
             } else {
                 for (InputField f : t.fields().values()) {
                     if (f.name().equals("id")) {
@@ -131,18 +142,30 @@ public final class Migrations {
                 changes.add(new Change(sql.toString(), "create " + ix.type() + " index on " + t.name() + "(" + String.join(", ", ix.fields()) + ")"));
             }
         }
-        return new Plan(changes, notes);
+        return new Plan(changes, notes, seeds);
     }
 
     /**
-     * Runs a plan's changes on a connection; call it inside {@link Engine#atomically}, whose transaction
-     * makes the plan all or nothing.
+     * Runs a plan's changes on a connection, then writes the items of the tables it created, validated
+     * like {@code db.bulk.add} with their own ids kept; call it inside {@link Engine#atomically}, whose
+     * transaction makes the plan all or nothing.
      */
-    public static void apply(Connection c, Plan plan) throws SQLException {
+    public static void apply(Engine engine, Connection c, Plan plan) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (Change ch : plan.changes()) {
                 s.execute(ch.sql());
             }
+        }
+        for (Seed seed : plan.seeds()) {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> rows = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode item : seed.items()) {
+                try {
+                    rows.add(seed.table().bindNew(item, true));
+                } catch (XsError e) {
+                    throw XsError.source("table `" + seed.table().name() + "`, items: " + e.getMessage(), seed.table().document().span());
+                }
+            }
+            Database.insertRows(engine, c, seed.table(), rows, true);
         }
     }
 

@@ -230,6 +230,34 @@ final class Query {
     }
 
     private ArrayNode list(String text) {
-        return db.engine().once(c -> prepare(c, text).rows(table, evalNames, evalTypes));
+        return selected(db.engine().once(c -> prepare(c, text).rows(table, evalNames, evalTypes)));
+    }
+
+    /** {@code select = ["id", "name"]}: each record keeps only those fields (of the table or its evals), in that order. */
+    private ArrayNode selected(ArrayNode rows) {
+        Expr at = s.attribute("select");
+        if (at == null) {
+            return rows;
+        }
+        JsonNode names = Database.attr(s, host, "select");
+        if (!names.isArray()) {
+            throw XsError.source("`select` must be a list of field names, got " + Values.typeName(names), at.span());
+        }
+        List<String> keep = new ArrayList<>();
+        for (JsonNode n : names) {
+            String name = Values.toText(n);
+            if (table.field(name) == null && !evalNames.contains(name)) {
+                throw XsError.source("`select` names `" + name + "`, which is no field of table `" + table.name() + "` nor an eval"
+                        + dev.xsrun.diag.Suggestions.hint(name, table.fields().keySet()), at.span());
+            }
+            keep.add(name);
+        }
+        ArrayNode out = Values.list();
+        for (JsonNode row : rows) {
+            ObjectNode r = Values.object();
+            keep.forEach(k -> r.set(k, row.path(k).isMissingNode() ? Values.NULL : row.get(k)));
+            out.add(r);
+        }
+        return out;
     }
 }

@@ -259,6 +259,9 @@ final class WhereSql {
                     throw mismatch(v, f);
                 case "timestamp":
                     return Values.of(InputBinder.timestamp(v, f.name()));
+                case "date":
+                    // a date field compared with a timestamp (now, epoch ms) compares with its UTC date
+                    return Values.of(InputBinder.date(v, f.name()));
                 case "bool":
                     return Values.of(dev.xsrun.value.Operators.truthy(v));
                 default:

@@ -447,7 +447,8 @@ public final class InputBinder {
         }
     }
 
-    private static String date(JsonNode v, String name) {
+    /** A date value as {@code YYYY-MM-DD}: a timestamp (epoch milliseconds) gives its UTC date. */
+    public static String date(JsonNode v, String name) {
         if (v.isNumber()) {
             return Instant.ofEpochMilli(v.longValue()).atZone(ZoneOffset.UTC).toLocalDate().toString();
         }

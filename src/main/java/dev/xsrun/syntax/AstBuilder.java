@@ -351,6 +351,11 @@ final class AstBuilder {
 
     /** The value of a constant expression (literals only), or null with a diagnostic. */
     private JsonNode constant(Expr e, String what) {
+        return constant(e, what, this::error);
+    }
+
+    /** The value of a constant expression (literals only), or null after telling {@code error} why not. */
+    static JsonNode constant(Expr e, String what, java.util.function.BiConsumer<SourceSpan, String> error) {
         if (e instanceof Expr.Literal) {
             return ((Expr.Literal) e).value();
         }
@@ -365,10 +370,10 @@ final class AstBuilder {
             ArrayNode out = Values.list();
             for (Expr.Element el : ((Expr.ArrayLiteral) e).elements()) {
                 if (el.spread()) {
-                    error(el.value().span(), "`" + what + "` must be a constant; `...` is not allowed");
+                    error.accept(el.value().span(), "`" + what + "` must be a constant; `...` is not allowed");
                     return null;
                 }
-                JsonNode v = constant(el.value(), what);
+                JsonNode v = constant(el.value(), what, error);
                 if (v == null) {
                     return null;
                 }
@@ -380,10 +385,10 @@ final class AstBuilder {
             ObjectNode out = Values.object();
             for (Expr.Entry en : ((Expr.ObjectLiteral) e).entries()) {
                 if (en.spread() || en.computedKey() != null) {
-                    error(en.value().span(), "`" + what + "` must be a constant; `...` and computed keys are not allowed");
+                    error.accept(en.value().span(), "`" + what + "` must be a constant; `...` and computed keys are not allowed");
                     return null;
                 }
-                JsonNode v = constant(en.value(), what);
+                JsonNode v = constant(en.value(), what, error);
                 if (v == null) {
                     return null;
                 }
@@ -391,7 +396,7 @@ final class AstBuilder {
             }
             return out;
         }
-        error(e.span(), "`" + what + "` must be a constant (literals only, no variables or filters)");
+        error.accept(e.span(), "`" + what + "` must be a constant (literals only, no variables or filters)");
         return null;
     }
 

@@ -34,7 +34,7 @@ final class TableBuilder {
 
     static final Set<String> INDEX_TYPES = Set.of("primary", "btree", "btree|unique", "gin", "search", "vector");
     private static final Set<String> ATTRIBUTES = Set.of("auth", "description", "guid", "tags", "view", "security",
-            "schema", "index", "autocomplete", "history");
+            "schema", "index", "autocomplete", "history", "items");
     private static final Pattern REFERENCE = Pattern.compile("\\btable\\s*=\\s*\"([^\"]*)\"");
 
     private final String path;
@@ -89,6 +89,7 @@ final class TableBuilder {
         }
         List<InputField> schema = null;
         List<Document.TableIndex> indexes = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         Map<String, String> references = new LinkedHashMap<>();
         i = skipBlank(i + 1);
         while (i < bodyEnd) {
@@ -131,6 +132,8 @@ final class TableBuilder {
                 int[] lc = lineColumn(valueStart);
                 Expr e = expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1);
                 indexes(e, indexes);
+            } else if (key.equals("items")) {
+                items(valueStart, valueEnd, items);
             }
             i = skipBlank(valueEnd);
         }
@@ -148,7 +151,31 @@ final class TableBuilder {
             return null;
         }
         checkIndexes(name, schema, indexes);
-        return diagnostics.size() > before ? null : new Document.Table(name, schema, indexes, references, at);
+        return diagnostics.size() > before ? null : new Document.Table(name, schema, indexes, references, items, at);
+    }
+
+    /** {@code items = [{..}, ..]}: constant records, the table's content when it is created. */
+    private void items(int valueStart, int valueEnd, List<JsonNode> items) {
+        int[] lc = lineColumn(valueStart);
+        Expr e = expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1);
+        if (e == null) {
+            return;
+        }
+        JsonNode list = AstBuilder.constant(e, "items", this::error);
+        if (list == null) {
+            return;
+        }
+        if (!list.isArray()) {
+            error(e.span(), "`items` must be a list of records: `items = [{name: \"..\"}]`");
+            return;
+        }
+        for (JsonNode item : list) {
+            if (!item.isObject()) {
+                error(e.span(), "`items` must be a list of records (objects), not " + Values.typeName(item));
+                return;
+            }
+            items.add(item);
+        }
     }
 
     private List<InputField> schema(int keywordAt, int open, int close, Map<String, String> references) {

@@ -765,6 +765,151 @@ class DatabaseTest {
         assertEquals("{\"id\":1,\"label\":\"c0\",\"note\":null}", r.get("changed").toString());
     }
 
+    static final String CITY = """
+            table "city" {
+              schema {
+                int id
+                text name filters=trim
+                int population?=0
+                date? founded?
+                timestamp created_at?=now
+              }
+              index = [{type: "primary", field: [{name: "id"}]}]
+              items = [
+                {"id": 5, "name": " Oslo ", "population": 700000}
+                {"id": 9, "name": "Bergen"}
+              ]
+            }
+            """;
+
+    /**
+     * A table's {@code items = [..]} are its records when xsrun creates it (validated like db.add, their ids
+     * kept, later ids following the highest); a table that already exists does not get them again.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void tableItemsAreTheRecordsOfANewTable(String engine) throws IOException {
+        Path job = job("items", "", """
+                    db.add "city" { data = {name: "Turku"} } as $new
+                    db.query "city" { sort = {id: "asc"} } as $all
+                """, "{new: $new.id, all: $all|map:{id: $$.id, name: $$.name, population: $$.population}}", CITY);
+        String want = "[{\"id\":5,\"name\":\"Oslo\",\"population\":700000},{\"id\":9,\"name\":\"Bergen\",\"population\":0},"
+                + "{\"id\":10,\"name\":\"Turku\",\"population\":0}]";
+        JsonNode r = json(fresh(engine, job));
+        assertEquals(10, r.get("new").asInt());
+        assertEquals(want, r.get("all").toString());
+        if (!engine.equals("memory")) {
+            JsonNode second = json(again(engine, job));
+            assertEquals(11, second.get("new").asInt(), "items are not added again to a table that exists");
+            assertEquals(4, second.get("all").size());
+            Cli reset = Cli.run("db", "reset", "--job", job.toString(), "--db", db(engine, job));
+            assertEquals(0, reset.exit, reset.toString());
+            assertEquals(want, json(again(engine, job)).get("all").toString(), "reset makes the table hold its items again");
+        }
+        if (engine.equals("file")) {
+            Path planned = job("items_plan", "", "db.query \"city\" {} as $x", "$x", CITY);
+            Cli plan = Cli.run("db", "migrate", "--dry-run", "--job", planned.toString(), "--db", db(engine, planned));
+            assertTrue(plan.out.contains("would add table city's 2 items"), plan.toString());
+        }
+        if (!engine.equals("postgresql")) {
+            // a bad item stops the run before any statement, naming the table and the field (a shared server keeps its tables)
+            Path bad = job("bad_items", "", "db.query \"city\" {} as $x", "$x",
+                    CITY.replace("{\"id\": 9, \"name\": \"Bergen\"}", "{\"id\": 9, \"population\": 3}"));
+            Cli failed = again(engine, bad);
+            assertEquals(65, failed.exit, failed.toString());
+            assertTrue(failed.err.contains("t0.xs:1:1: table `city`, items: Missing param: name"), failed.err);
+        }
+    }
+
+    /**
+     * db.get, db.has, db.edit, db.patch, db.del and db.add_or_edit name their record by a {@code where}
+     * when they give no field_name (as Xano's essentials page does): the first, by id, that matches.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void singleRecordStatementsFindTheirRecordByWhere(String engine) throws IOException {
+        Path job = job("by_where", "text wanted", """
+                    db.get "city" { where = $db.city.population > 1000 } as $big
+                    db.get "city" { where = $db.city.name == $input.wanted } as $wanted
+                    db.has "city" { where = $db.city.name == "Rome" } as $rome
+                    db.edit "city" { where = $db.city.name == "Bergen" data = {population: 285000} } as $edited
+                    db.patch "city" { where = $db.city.population >= 285000 && $db.city.id > 5 data = {name: " Bergen by the sea "} } as $patched
+                    db.add_or_edit "city" { where = $db.city.name == "Rome" data = {name: "Rome", population: 3} } as $added
+                    db.add_or_edit "city" { where = $db.city.name == "Rome" data = {population: 4} } as $changed
+                    db.del "city" { where = $db.city.population > 500000 }
+                    db.query "city" { sort = {id: "asc"} } as $left
+                    var $missing { value = null }
+                    try_catch {
+                      try {
+                        db.edit "city" { where = $db.city.name == "Oslo" data = {population: 1} }
+                      }
+                      catch {
+                        var $missing { value = $error }
+                      }
+                    }
+                """, "{big: $big.id, wanted: $wanted.id, rome: $rome, edited: $edited.population, patched: $patched.name, "
+                + "added: $added.id, changed: $changed.population, left: $left|map:$$.name, missing: $missing}", CITY);
+        JsonNode r = json(fresh(engine, job, "--input", "wanted=Bergen"));
+        assertEquals(5, r.get("big").asInt(), "the first match by id");
+        assertEquals(9, r.get("wanted").asInt(), "an input in the where is a bound value");
+        assertFalse(r.get("rome").booleanValue());
+        assertEquals(285000, r.get("edited").asInt());
+        assertEquals("Bergen by the sea", r.get("patched").asText(), "the where of db.patch combines conditions; filters apply");
+        assertEquals(10, r.get("added").asInt());
+        assertEquals(4, r.get("changed").asInt());
+        assertEquals("[\"Bergen by the sea\",\"Rome\"]", r.get("left").toString());
+        assertEquals("ERROR_CODE_NOT_FOUND", r.get("missing").get("code").asText());
+        assertEquals("Unable to locate record: no row of table `city` matches the where condition.", r.get("missing").get("message").asText());
+    }
+
+    /** A date field compared with a timestamp (now, epoch milliseconds) compares with that moment's UTC date. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void dateFieldsCompareWithTimestampsByTheirDate(String engine) throws IOException {
+        Path job = job("dates", "", """
+                    db.edit "city" { field_name = "id" field_value = 5 data = {founded: "2001-02-03"} }
+                    db.add "city" { data = {name: "Future", founded: "2999-01-01"} }
+                    db.query "city" { where = $db.city.founded >= now sort = {id: "asc"} } as $upcoming
+                    db.query "city" { where = $db.city.founded < now sort = {id: "asc"} } as $before
+                    db.query "city" { where = $db.city.founded == 981158400000 } as $sameDay
+                    db.query "city" { where = $db.city.founded == "2001-02-03" } as $byText
+                """, "{upcoming: $upcoming|map:$$.name, before: $before|map:$$.name, same_day: $sameDay|map:$$.name, by_text: $byText|map:$$.name}", CITY);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[\"Future\"]", r.get("upcoming").toString(), "Bergen has no date");
+        assertEquals("[\"Oslo\"]", r.get("before").toString());
+        assertEquals("[\"Oslo\"]", r.get("same_day").toString(), "2001-02-03T00:00:00Z as epoch ms is that date");
+        assertEquals("[\"Oslo\"]", r.get("by_text").toString());
+    }
+
+    /** {@code select = [..]} keeps only the named fields of each record, in that order, evals included. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void selectKeepsTheNamedFields(String engine) throws IOException {
+        Path job = job("select", "", """
+                    db.query "city" { select = ["name", "id"] sort = {id: "asc"} } as $all
+                    db.query "city" {
+                      eval = {people: $db.city.population}
+                      select = ["people"]
+                      return = {type: "list", paging: {page: 1, per_page: 1}}
+                    } as $paged
+                    db.query "city" { where = $db.city.id == 9 select = ["population"] return = {type: "single"} } as $one
+                    var $bad { value = "" }
+                    try_catch {
+                      try {
+                        db.query "city" { select = ["nmae"] } as $x
+                      }
+                      catch {
+                        var $bad { value = $error.message }
+                      }
+                    }
+                """, "{all: $all, paged: $paged.items, one: $one, bad: $bad}", CITY);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[{\"name\":\"Oslo\",\"id\":5},{\"name\":\"Bergen\",\"id\":9}]", r.get("all").toString());
+        assertEquals("[{\"people\":700000}]", r.get("paged").toString());
+        assertEquals("{\"population\":0}", r.get("one").toString());
+        assertTrue(r.get("bad").asText().contains("`select` names `nmae`"), r.toString());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

@@ -1,0 +1,25 @@
+// A db.query attribute of Xano's catalogue that xsrun does not run (addon) stops the job where it is
+// written (exit 70) instead of giving records without the addon's field.
+run.job "addon not run" {
+  main = {name: "posts", input: {}}
+}
+---
+table "note" {
+  schema {
+    int id
+    text body
+  }
+  index = [{type: "primary", field: [{name: "id"}]}]
+  items = [{"body": "first"}]
+}
+---
+function "posts" {
+  input {}
+  stack {
+    db.get "note" { field_name = "id" field_value = 1 } as $first
+    db.query "note" {
+      addon = [{name: "word_count", input: {note_id: $output.id}, as: "items.words"}]
+    } as $notes
+  }
+  response = $notes
+}

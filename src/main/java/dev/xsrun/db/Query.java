@@ -175,8 +175,14 @@ final class Query {
             WhereSql.Term t = sql.value(e.value());
             select.append(", ").append(t.sql()).append(" AS ").append(Engine.q(e.key()));
             evalNames.add(e.key());
-            evalTypes.add(t.field());
+            // SQLite has no bool: a condition comes back as 1 or 0 unless it is read as one
+            evalTypes.add(t.field() == null && WhereSql.isCondition(e.value()) ? bool(e) : t.field());
         }
+    }
+
+    private static InputField bool(Expr.Entry e) {
+        return new InputField("bool", e.key(), false, -1, -1, true, true, null, List.of(), "", false, List.of(), List.of(),
+                e.value().span());
     }
 
     private String order() {

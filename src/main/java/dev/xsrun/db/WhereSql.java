@@ -55,6 +55,28 @@ final class WhereSql {
         return t.isValue ? bind(t.value, null) : t;
     }
 
+    /** Whether an expression gives a bool in SQL (a comparison, {@code &&}, {@code !}, a query operator). */
+    static boolean isCondition(Expr e) {
+        if (e instanceof Expr.DbCompare || e instanceof Expr.DbBetween) {
+            return true;
+        }
+        if (e instanceof Expr.DbFilterCall) {
+            return QueryOperators.isOperator(((Expr.DbFilterCall) e).name());
+        }
+        if (e instanceof Expr.Unary) {
+            return ((Expr.Unary) e).op() == Expr.UnaryOp.NOT;
+        }
+        if (e instanceof Expr.Binary) {
+            switch (((Expr.Binary) e).op()) {
+                case AND: case OR: case EQ: case NE: case STRICT_EQ: case STRICT_NE: case LT: case LE: case GT: case GE:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        return false;
+    }
+
     Term term(Expr e) {
         if (e instanceof Expr.DbCompare) {
             return new QueryOperators(this, engine).compare((Expr.DbCompare) e);

@@ -910,6 +910,24 @@ class DatabaseTest {
         assertTrue(r.get("bad").asText().contains("`select` names `nmae`"), r.toString());
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void evalConditionsAreBoolsOnEveryEngine(String engine) throws IOException {
+        Path job = job("eval-bool", "", """
+                    db.query "city" {
+                      eval = {big: $db.city.population > 1000, both: $db.city.population > 1000 && $db.city.id == 5,
+                              none: !($db.city.id == 5), named: $db.city.name includes "erg", people: $db.city.population}
+                      sort = {id: "asc"}
+                    } as $all
+                """, "$all", CITY);
+        JsonNode r = json(fresh(engine, job));
+        List<String> seen = new ArrayList<>();
+        for (JsonNode row : r) {
+            seen.add(row.get("big") + " " + row.get("both") + " " + row.get("none") + " " + row.get("named") + " " + row.get("people"));
+        }
+        assertEquals(List.of("true true false false 700000", "false false true true 0"), seen, r.toString());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);

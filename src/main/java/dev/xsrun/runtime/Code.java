@@ -728,10 +728,13 @@ abstract class Code {
      * the binding of the higher-order context when it has one, else the variable of that name.
      */
     static final class ContextName extends Code {
+        /** The name's number (which binding it is) and its slot (the variable of that name). */
         private final int id;
+        private final int slot;
 
-        ContextName(int id) {
+        ContextName(int id, int slot) {
             this.id = id;
+            this.slot = slot;
         }
 
         @Override
@@ -743,7 +746,7 @@ abstract class Code {
                     return bound;
                 }
             }
-            return Values.orNull(f.get(id));
+            return Values.orNull(f.get(slot));
         }
     }
 

@@ -15,6 +15,7 @@ import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.filters.FilterSpec;
 import dev.xsrun.value.SourceSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,33 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     private static final int ERROR = Names.id("error");
     private static final Code NULL = new Code.Const(Values.NULL);
 
-    /** A compiled function: its stack, its response (NULL when it has none), and the slots its frame needs. */
-    record Function(Step.Block stack, Code response, int slots, InputBinder.Slots inputs) {
+    /**
+     * A compiled function: its stack, its response (NULL when it has none), the name number of each of
+     * its frame's slots (one per variable it names, numbered in the order the compiler met them), and
+     * whether it can list its variables in creation order ({@code $var}, {@code util.get_vars}, or a
+     * {@code to_expr} text that may say {@code $var}); only then does a call keep that order.
+     */
+    record Function(Step.Block stack, Code response, int[] names, InputBinder.Slots inputs, boolean listsVariables) {
+        /** How many slots a frame of the function has. */
+        int slots() {
+            return names.length;
+        }
     }
+
+    /** The one filter that compiles text into an expression of the running function ({@link Frame#evaluateSource}). */
+    private static final String TO_EXPR = "to_expr";
 
     private final RunContext ctx;
     private final Statements builtins;
-    /** The highest variable slot the function being compiled uses. */
-    private int maxSlot;
+    /** The slots of the function being compiled: for each name number, its slot + 1 (0: none yet). */
+    private int[] slotOf = new int[64];
+    /** The name number of each slot given so far. */
+    private int[] names = new int[16];
+    private int slots;
     /** The declared inputs of the function being compiled ({@code $input.name} reads their slots). */
     private List<InputField> inputs = List.of();
+    /** Whether the function being compiled can list its variables ({@link Function#listsVariables}). */
+    private boolean listsVariables;
 
     Compiler(RunContext ctx) {
         this.ctx = ctx;
@@ -52,11 +70,12 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
     }
 
     Function function(Document.FunctionDef fn) {
-        maxSlot = Names.SPECIAL;
+        resetSlots();
         inputs = fn.inputs();
+        listsVariables = false;
         Step.Block stack = block(fn.stack());
         Code response = fn.response() == null ? NULL : expression(fn.response());
-        return new Function(stack, response, maxSlot + 1, new InputBinder.Slots(fn.inputs()));
+        return new Function(stack, response, Arrays.copyOf(names, slots), new InputBinder.Slots(fn.inputs()), listsVariables);
     }
 
     Step.Block block(List<Stmt> body) {
@@ -77,10 +96,25 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         return e.accept(this);
     }
 
-    /** An expression compiled outside any function ({@code to_expr} text): $input is read by name. */
-    Code freeExpression(Expr e) {
+    /**
+     * An expression compiled outside the function's text ({@code to_expr}), to run in frames of that
+     * function: its variables are the function's slots, a name the function never has reads as unset,
+     * and $input is read by name.
+     */
+    Code freeExpression(Expr e, int[] names) {
+        resetSlots();
+        for (int id : names) {
+            slot(id);
+        }
         inputs = List.of();
         return expression(e);
+    }
+
+    private void resetSlots() {
+        for (int i = 0; i < slots; i++) {
+            slotOf[names[i]] = 0;
+        }
+        slots = 0;
     }
 
     private Code expressionOrNull(Expr e) {
@@ -124,12 +158,29 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         return true;
     }
 
-    /** A variable's slot, noted so that the function's frame has room for it. */
+    /** Notes that the function being compiled lists its variables in creation order. */
+    void listsVariables() {
+        listsVariables = true;
+    }
+
+    /**
+     * The slot of the variable with name number id in the function being compiled, given on first
+     * sight: a frame has one slot per variable its function names, however many names the run has.
+     */
     private int slot(int id) {
-        if (id > maxSlot) {
-            maxSlot = id;
+        if (id >= slotOf.length) {
+            slotOf = Arrays.copyOf(slotOf, Math.max(id + 1, slotOf.length * 2));
         }
-        return id;
+        int s = slotOf[id] - 1;
+        if (s < 0) {
+            s = slots++;
+            if (s == names.length) {
+                names = Arrays.copyOf(names, s * 2);
+            }
+            names[s] = id;
+            slotOf[id] = s + 1;
+        }
+        return s;
     }
 
     private int slot(String name) {
@@ -451,9 +502,10 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
             return NULL;
         }
         if (id == Names.VAR) {
+            listsVariables();
             return new Code.VarSnapshot();
         }
-        return new Code.ContextName(slot(id));
+        return new Code.ContextName(id, slot(id));
     }
 
     @Override
@@ -527,6 +579,9 @@ final class Compiler implements Stmt.Visitor<Step>, Expr.Visitor<Code> {
         Code input = expression(e.input());
         if (e.disabled()) {
             return input;
+        }
+        if (e.name().equals(TO_EXPR)) {
+            listsVariables();
         }
         FilterRegistry registry = ctx.filters();
         FilterRegistry.Entry entry = registry.lookup(e.name());

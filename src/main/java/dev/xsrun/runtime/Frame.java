@@ -2,7 +2,7 @@ package dev.xsrun.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.xsrun.ast.InputField;
+import dev.xsrun.ast.Document;
 import dev.xsrun.filters.FilterRuntime;
 import dev.xsrun.value.Values;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import java.util.List;
  */
 final class Frame extends Scope implements StatementRun, FilterRuntime {
     final Interpreter in;
-    final String function;
+    /** The running function: its name and declared inputs. */
+    private final Document.FunctionDef fn;
     /** The bound $input, or null until first read when the call was bound to slots. */
     private JsonNode input;
-    /** The declared inputs and their bound values (Java null: not given) when the call was bound to slots, else null. */
-    private final List<InputField> fields;
+    /** The bound values of the declared inputs (Java null: not given) when the call was bound to slots, else null. */
     private final JsonNode[] slots;
     /** util.post_process stacks, run when the function has its result. */
     List<Step.Block> postProcess;
@@ -49,21 +49,19 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
     }
 
     /** A call whose input was bound by name. */
-    Frame(Interpreter in, String function, JsonNode input, int variables) {
-        super(variables);
+    Frame(Interpreter in, Document.FunctionDef fn, Compiler.Function code, JsonNode input) {
+        super(code.names(), code.listsVariables());
         this.in = in;
-        this.function = function;
+        this.fn = fn;
         this.input = input;
-        this.fields = null;
         this.slots = null;
     }
 
     /** A call whose input was bound to slots, one per declared input ({@link InputBinder.Slots#bindSlots}). */
-    Frame(Interpreter in, String function, List<InputField> fields, JsonNode[] slots, int variables) {
-        super(variables);
+    Frame(Interpreter in, Document.FunctionDef fn, Compiler.Function code, JsonNode[] slots) {
+        super(code.names(), code.listsVariables());
         this.in = in;
-        this.function = function;
-        this.fields = fields;
+        this.fn = fn;
         this.slots = slots;
     }
 
@@ -98,7 +96,7 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
 
     @Override
     public JsonNode evaluateSource(String expression) {
-        return in.compileSource(expression).eval(this);
+        return in.compileSource(expression, names).eval(this);
     }
 
     // ---- StatementRun --------------------------------------------------------------------------
@@ -108,7 +106,7 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
     public JsonNode input() {
         JsonNode i = input;
         if (i == null) {
-            i = InputBinder.object(fields, slots);
+            i = InputBinder.object(fn.inputs(), slots);
             input = i;
         }
         return i;
@@ -116,7 +114,7 @@ final class Frame extends Scope implements StatementRun, FilterRuntime {
 
     @Override
     public String function() {
-        return function;
+        return fn.name();
     }
 
     @Override

@@ -26,8 +26,8 @@ public final class Interpreter {
     private final Compiler compiler;
     /** Compiled code by function (the tree is immutable, so identity is enough). */
     private final Map<Document.FunctionDef, Compiler.Function> compiled = new IdentityHashMap<>();
-    /** {@code to_expr} texts compiled so far. */
-    private final Map<String, Code> sources = new HashMap<>();
+    /** {@code to_expr} texts compiled so far, by the slots of the function whose variables they read. */
+    private final Map<int[], Map<String, Code>> sources = new IdentityHashMap<>();
     private int depth;
     private long ticks;
     /** Read on every loop iteration, so kept at hand. */
@@ -128,8 +128,8 @@ public final class Interpreter {
         }
         Frame frame;
         try {
-            frame = given != null ? new Frame(this, fn.name(), fn.inputs(), code.inputs().bindSlots(given), code.slots())
-                    : new Frame(this, fn.name(), InputBinder.bind(fn.inputs(), input), code.slots());
+            frame = given != null ? new Frame(this, fn, code, code.inputs().bindSlots(given))
+                    : new Frame(this, fn, code, InputBinder.bind(fn.inputs(), input));
         } catch (XsError e) {
             throw e.at(callSite);
         }
@@ -159,13 +159,17 @@ public final class Interpreter {
         }
     }
 
-    /** Parses and compiles a {@code to_expr} text, once per text. */
-    Code compileSource(String expression) {
-        Code code = sources.get(expression);
+    /**
+     * Parses and compiles a {@code to_expr} text for frames of a function (given by its slots,
+     * {@link Compiler.Function#names}), once per text and function.
+     */
+    Code compileSource(String expression, int[] slots) {
+        Map<String, Code> texts = sources.computeIfAbsent(slots, k -> new HashMap<>());
+        Code code = texts.get(expression);
         if (code == null) {
             Expr parsed = ctx.expressionParser().apply(expression);
-            code = compiler.freeExpression(parsed);
-            sources.put(expression, code);
+            code = compiler.freeExpression(parsed, slots);
+            texts.put(expression, code);
         }
         return code;
     }

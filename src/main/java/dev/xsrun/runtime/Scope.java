@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.xsrun.value.Values;
 import dev.xsrun.ast.Names;
-import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * The variables of one function call: an array indexed by the names' numbers ({@link Names}), so a
- * read is one array access, plus the order the variables were created in (for util.get_vars). The
- * array starts at the size the compiled function needs and grows only for names it never mentions.
+ * The variables of one function call: an array with one slot per variable the function names (the
+ * compiler numbers them, {@link Compiler#slot}), so a read is one array access, plus the order the
+ * variables were created in when the function can list them ($var, util.get_vars).
  * An int computed by int arithmetic is kept unboxed, as a {@code long} beside the array
  * ({@link #putInt}); {@link #get} makes it a value when something reads it as one, so only the
  * compiled nodes that take ints ({@code Code.Local}) ever see the difference.
@@ -20,32 +19,45 @@ class Scope {
     static final JsonNode UNBOXED = new TextNode("(unboxed int)");
 
     /** Read directly by {@code Code.Local}; everything else reads through {@link #get}. */
-    JsonNode[] values;
+    final JsonNode[] values;
     long[] ints;
-    /** The variables' numbers in creation order; made on the first one (many calls create none). */
+    /** The name number ({@link Names}) of each slot: the function's {@link Compiler.Function#names}. */
+    final int[] names;
+    /** Whether the creation order is kept: only when something can list the variables ({@code $var}). */
+    private final boolean ordered;
+    /** The variables' slots in creation order; made on the first one (many calls create none). */
     private int[] order;
     private int size;
 
-    Scope(int slots) {
-        values = new JsonNode[slots];
+    Scope(int[] names, boolean ordered) {
+        values = new JsonNode[names.length];
+        this.names = names;
+        this.ordered = ordered;
     }
 
-    /** The value of a variable by its name's number, or Java null when it was never assigned. */
+    /** The value of a variable by its slot, or Java null when it was never assigned. */
     final JsonNode get(int id) {
         if (id >= values.length) {
-            return null;
+            return null; // a name of a to_expr text that the function never has
         }
         JsonNode v = values[id];
         return v == UNBOXED ? Values.of(ints[id]) : v;
     }
 
+    /** The value of a variable by its name (util.template_engine), or Java null when it was never assigned. */
     final JsonNode get(String name) {
         int id = Names.find(name);
-        return id < 0 ? null : get(id);
+        for (int slot = 0; id >= 0 && slot < names.length; slot++) {
+            if (names[slot] == id) {
+                return get(slot);
+            }
+        }
+        return null;
     }
 
+    /** Sets a variable; only the function's own slots are ever set (a to_expr text only reads). */
     final void put(int id, JsonNode value) {
-        if (id >= values.length || values[id] == null) {
+        if (values[id] == null) {
             created(id);
         }
         values[id] = value;
@@ -53,34 +65,40 @@ class Scope {
 
     /** Sets a variable to an int, kept unboxed. */
     final void putInt(int id, long value) {
-        if (id >= values.length || values[id] == null) {
+        if (values[id] == null) {
             created(id);
         }
         long[] i = ints;
-        if (i == null || i.length < values.length) {
-            i = ints = i == null ? new long[values.length] : Arrays.copyOf(i, values.length);
+        if (i == null) {
+            i = ints = new long[values.length];
         }
         values[id] = UNBOXED;
         i[id] = value;
     }
 
-    /** Makes room for a variable assigned for the first time and notes the order. */
+    /** Notes the order of a variable assigned for the first time, when it is kept. */
     private void created(int id) {
-        if (id >= values.length) {
-            values = Arrays.copyOf(values, Math.max(id + 1, values.length * 2));
+        if (!ordered) {
+            return;
         }
         if (order == null) {
-            order = new int[8];
-        } else if (size == order.length) {
-            order = Arrays.copyOf(order, size * 2);
+            order = new int[values.length];
         }
         order[size++] = id;
     }
 
-    /** Every variable in creation order. */
+    /** Every variable in creation order (in slot order when the order was not kept). */
     final void forEach(BiConsumer<String, JsonNode> action) {
+        if (!ordered) {
+            for (int slot = 0; slot < values.length; slot++) {
+                if (values[slot] != null) {
+                    action.accept(Names.name(names[slot]), get(slot));
+                }
+            }
+            return;
+        }
         for (int i = 0; i < size; i++) {
-            action.accept(Names.name(order[i]), get(order[i]));
+            action.accept(Names.name(names[order[i]]), get(order[i]));
         }
     }
 }

@@ -83,6 +83,11 @@ public final class StatementCompiler {
         return compiler.place(statement.target());
     }
 
+    /** Notes that the statement lists the function's variables in creation order ({@code util.get_vars}). */
+    void listsVariables() {
+        compiler.listsVariables();
+    }
+
     Step.Block block(List<Stmt> body) {
         return compiler.block(body);
     }

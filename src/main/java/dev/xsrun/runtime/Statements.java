@@ -135,6 +135,7 @@ final class Statements implements StatementFamily {
             case "get_raw_input":
                 return run -> run.setResult(Values.of(Json.encode(run.input())));
             case "get_vars":
+                c.listsVariables();
                 return run -> run.setResult(frame(run).snapshotVariables().deepCopy());
             case "set_header": {
                 String warning = ":" + s.span().line() + " util.set_header has no effect in a run job";

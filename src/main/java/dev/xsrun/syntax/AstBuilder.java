@@ -1415,11 +1415,11 @@ final class AstBuilder {
                 }
                 pendingColon = true;
             } else if (ch instanceof ArgExprContext) {
-                filterArgDepth++;
+                bareWordDepth++;
                 try {
                     args.add(argExpr((ArgExprContext) ch));
                 } finally {
-                    filterArgDepth--;
+                    bareWordDepth--;
                 }
                 pendingColon = false;
             }
@@ -1449,8 +1449,11 @@ final class AstBuilder {
         return new Expr.FilterApp(input, name, args, f.disabled != null, at);
     }
 
-    /** Above zero while a filter's arguments are built: there a bare word is text ({@code |index_by:g}). */
-    private int filterArgDepth;
+    /**
+     * Above zero while a filter's arguments or the elements of a list or object literal are built: there a
+     * bare word is text ({@code |index_by:g}, {@code [{field: created_at}]}, spec 5.5 rule 11).
+     */
+    private int bareWordDepth;
 
     private Expr accessors(Expr e, List<AccessorContext> list) {
         for (AccessorContext a : list) {
@@ -1554,8 +1557,8 @@ final class AstBuilder {
             case "now":
                 return new Expr.Variable("now", Expr.Variable.Kind.NOW, at);
             default:
-                if (filterArgDepth > 0) {
-                    // Xano reads a bare word in a filter argument as its text: `|index_by:g`, `|pick:[a,c]`
+                if (bareWordDepth > 0) {
+                    // Xano reads a bare word in a filter argument or a literal as its text: `|index_by:g`, `[a,c]`
                     return new Expr.Literal(Values.of(w.getText()), at);
                 }
                 error(at, "unexpected word `" + w.getText() + "`; variables start with `$` and text needs quotes");
@@ -1595,6 +1598,15 @@ final class AstBuilder {
     }
 
     private Expr array(List<ArrayElementContext> elements, SourceSpan at) {
+        bareWordDepth++;
+        try {
+            return arrayElements(elements, at);
+        } finally {
+            bareWordDepth--;
+        }
+    }
+
+    private Expr arrayElements(List<ArrayElementContext> elements, SourceSpan at) {
         List<Expr.Element> out = new ArrayList<>();
         for (ArrayElementContext e : elements) {
             if (e instanceof SpreadElementContext) {
@@ -1607,6 +1619,15 @@ final class AstBuilder {
     }
 
     private Expr object(List<ObjectEntryContext> entries, SourceSpan at) {
+        bareWordDepth++;
+        try {
+            return objectEntries(entries, at);
+        } finally {
+            bareWordDepth--;
+        }
+    }
+
+    private Expr objectEntries(List<ObjectEntryContext> entries, SourceSpan at) {
         List<Expr.Entry> out = new ArrayList<>();
         for (ObjectEntryContext e : entries) {
             if (e instanceof SpreadEntryContext) {

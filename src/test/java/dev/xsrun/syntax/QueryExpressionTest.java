@@ -71,7 +71,9 @@ class QueryExpressionTest {
                 Arguments.of(fn("    var $x { value = $input.a|default:\"x\" }"),
                         "4:31: there is no `default` filter; use `??` (`$x ?? \"fallback\"`) or `|first_notnull:\"fallback\"`"),
                 Arguments.of(fn("    var $x { value = hello }"), "4:22: unexpected word `hello`; variables start with `$` and text needs quotes"),
-                Arguments.of(fn("    var $x { value = [1]|index_by:g|pick:[a, b] }"), ""));
+                Arguments.of(fn("    var $x { value = [1]|index_by:g|pick:[a, b] }"), ""),
+                Arguments.of(fn("    var $x { value = [{field: created_at, direction: desc}] }"), ""),
+                Arguments.of(fn("    var $x { value = {a: [b]} ~ c }"), "4:33: unexpected word `c`; variables start with `$` and text needs quotes"));
     }
 
     @ParameterizedTest

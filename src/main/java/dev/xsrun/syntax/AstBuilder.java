@@ -1415,12 +1415,8 @@ final class AstBuilder {
                 }
                 pendingColon = true;
             } else if (ch instanceof ArgExprContext) {
-                bareWordDepth++;
-                try {
-                    args.add(argExpr((ArgExprContext) ch));
-                } finally {
-                    bareWordDepth--;
-                }
+                ArgExprContext arg = (ArgExprContext) ch;
+                args.add(bareWordsAsText(() -> argExpr(arg)));
                 pendingColon = false;
             }
         }
@@ -1598,9 +1594,14 @@ final class AstBuilder {
     }
 
     private Expr array(List<ArrayElementContext> elements, SourceSpan at) {
+        return bareWordsAsText(() -> arrayElements(elements, at));
+    }
+
+    /** What {@code build} builds, with bare words read as text. */
+    private Expr bareWordsAsText(java.util.function.Supplier<Expr> build) {
         bareWordDepth++;
         try {
-            return arrayElements(elements, at);
+            return build.get();
         } finally {
             bareWordDepth--;
         }
@@ -1619,12 +1620,7 @@ final class AstBuilder {
     }
 
     private Expr object(List<ObjectEntryContext> entries, SourceSpan at) {
-        bareWordDepth++;
-        try {
-            return objectEntries(entries, at);
-        } finally {
-            bareWordDepth--;
-        }
+        return bareWordsAsText(() -> objectEntries(entries, at));
     }
 
     private Expr objectEntries(List<ObjectEntryContext> entries, SourceSpan at) {

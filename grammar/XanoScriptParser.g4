@@ -220,9 +220,11 @@ arrayElement
     | expr                                                               # plainElement
     ;
 
+// `output { text reasoning? ... }` in an agent's `llm = {...}`: the schema of its structured output.
 objectEntry
     : ELLIPSIS expr                                                      # spreadEntry
     | key=objectKey COLON sep? expr                                      # keyValueEntry
+    | key=objectKey LBRACE sep* (inputDecl sep*)* RBRACE                 # schemaEntry
     ;
 
 objectKey

@@ -398,9 +398,13 @@ final class AstBuilder {
     // ---- inputs --------------------------------------------------------------------------------
 
     List<InputField> inputDecls(InputBlockContext block) {
+        return inputDecls(block.inputDecl());
+    }
+
+    private List<InputField> inputDecls(List<InputDeclContext> decls) {
         List<InputField> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (InputDeclContext d : block.inputDecl()) {
+        for (InputDeclContext d : decls) {
             InputField f = inputDecl(d);
             if (f != null) {
                 if (!seen.add(f.name())) {
@@ -1630,6 +1634,10 @@ final class AstBuilder {
                 out.add(new Expr.Entry(null, null, expr(((SpreadEntryContext) e).expr()), true));
                 continue;
             }
+            if (e instanceof SchemaEntryContext) {
+                out.add(schemaEntry((SchemaEntryContext) e));
+                continue;
+            }
             KeyValueEntryContext kv = (KeyValueEntryContext) e;
             ObjectKeyContext k = kv.key;
             if (k.VARIABLE() != null) {
@@ -1648,6 +1656,38 @@ final class AstBuilder {
             out.add(Expr.Entry.plain(key, expr(kv.expr())));
         }
         return new Expr.ObjectLiteral(out, at);
+    }
+
+    /**
+     * {@code output { enum sentiment {...} decimal confidence? }} inside an agent's {@code llm = {...}}: the
+     * fields its structured output must have, checked as input declarations. Agents do not run locally;
+     * the entry's value lists each field's name with its type ({@code {"confidence": "decimal"}}).
+     */
+    private Expr.Entry schemaEntry(SchemaEntryContext e) {
+        String key = e.key.getText();
+        SourceSpan at = span(e.key);
+        if (!key.equals("output") || !inAgentLlm(e)) {
+            error(at, "`" + key + " { ... }` is not an object entry; write `" + key + ": ...` (only the `llm` of an agent"
+                    + " takes a schema block, `output { ... }`)");
+        }
+        ObjectNode fields = Values.object();
+        for (InputField f : inputDecls(e.inputDecl())) {
+            fields.put(f.name(), f.type());
+        }
+        return Expr.Entry.plain(key, new Expr.Literal(fields, at));
+    }
+
+    /** Whether {@code e} is an entry of the {@code llm = {...}} attribute of an {@code agent} document. */
+    private static boolean inAgentLlm(ParserRuleContext e) {
+        ParserRuleContext p = e.getParent();
+        while (p != null && !(p instanceof AttributeContext)) {
+            p = p.getParent();
+        }
+        if (p == null || !((AttributeContext) p).word().getText().equals("llm") || !(p.getParent() instanceof BlockContext)) {
+            return false;
+        }
+        ParserRuleContext top = p.getParent().getParent();
+        return top instanceof ConstructContext && ((ConstructContext) top).kind.getText().equals("agent");
     }
 
     private Expr typedConstant(TypedConstantContext t) {

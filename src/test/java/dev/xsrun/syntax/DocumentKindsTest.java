@@ -46,7 +46,20 @@ class DocumentKindsTest {
         }
         List<String> expected = new ArrayList<>(DocumentCatalogue.names());
         expected.removeAll(List.of("table", "run.job"));
+        expected.add("agent");
         assertEquals(expected.stream().sorted().collect(Collectors.toList()), kinds.stream().sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    void anAgentsOutputSchemaListsItsFieldsWithTheirTypes() throws IOException {
+        Document.Settings grader = parseClean("src/test/resources/documents/assistants.xs").stream()
+                .filter(d -> d instanceof Document.Settings && ((Document.Settings) d).name().equals("Grader"))
+                .map(d -> (Document.Settings) d).findFirst().orElseThrow();
+        Expr.ObjectLiteral llm = (Expr.ObjectLiteral) grader.attributes().get("llm");
+        Expr.Entry output = llm.entries().get(llm.entries().size() - 1);
+        assertEquals("output", output.key());
+        assertEquals("{\"grade\":\"enum\",\"score\":\"int\",\"notes\":\"text\"}",
+                ((Expr.Literal) output.value()).value().toString());
     }
 
     @Test
@@ -139,6 +152,10 @@ class DocumentKindsTest {
                         "3:9: warning: `$response` is a name Xano reserves; choose another, such as `$response_value`"),
                 Arguments.of("another language's type", "function \"f\" {\n  input {\n    boolean on\n  }\n  stack {\n  }\n}\n",
                         "3:5: unknown input type `boolean`; did you mean `bool`?"),
+                Arguments.of("schema block outside an agent's llm", "function \"f\" {\n  stack {\n    var $o { value = {output {\n      text a\n    }} }\n  }\n}\n",
+                        "3:23: `output { ... }` is not an object entry; write `output: ...` (only the `llm` of an agent takes a schema block, `output { ... }`)"),
+                Arguments.of("unknown type in an agent's output", "agent \"a\" {\n  llm = {\n    output {\n      string s\n    }\n  }\n}\n",
+                        "4:7: unknown input type `string`; did you mean `text`?"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

@@ -1582,9 +1582,14 @@ final class AstBuilder {
         for (ExprContext e : c.expr()) {
             args.add(expr(e));
         }
+        if (called.equals(Expr.DbFilterCall.ADDON)) {
+            return addonCall(c, args, at);
+        }
         CallForms.Form form = CallForms.lookup(called);
         if (form == null) {
-            error(at, "unknown function `" + called + "(...)`" + Suggestions.hint(called, CallForms.names()));
+            Set<String> known = new LinkedHashSet<>(CallForms.names());
+            known.add(Expr.DbFilterCall.ADDON);
+            error(at, "unknown function `" + called + "(...)`" + Suggestions.hint(called, known));
             return new Expr.Literal(Values.NULL, at);
         }
         if (args.size() != form.arguments()) {
@@ -1595,6 +1600,21 @@ final class AstBuilder {
             }
         }
         return new Expr.FilterApp(args.get(0), form.filter(), args.subList(1, args.size()), false, at);
+    }
+
+    /**
+     * {@code dbAddonAttr("addon", {product_id: $db.product.id})} in a query's {@code eval}: the addon's
+     * result per row (addons.md). Only a database statement computes it.
+     */
+    private Expr addonCall(CallExprContext c, List<Expr> args, SourceSpan at) {
+        if (!DbOperators.inDbStatement(c)) {
+            error(at, "`" + Expr.DbFilterCall.ADDON + "(...)` is only valid in a database query (the `eval` of `db.query`)");
+        }
+        if (args.size() != 2) {
+            error(at, "`" + Expr.DbFilterCall.ADDON + "` takes 2 arguments (addon name, input object), found " + args.size());
+            return new Expr.Literal(Values.NULL, at);
+        }
+        return new Expr.DbFilterCall(args.get(0), Expr.DbFilterCall.ADDON, List.of(args.get(1)), at);
     }
 
     private Expr array(List<ArrayElementContext> elements, SourceSpan at) {

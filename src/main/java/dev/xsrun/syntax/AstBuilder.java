@@ -224,7 +224,7 @@ final class AstBuilder {
             error(at, "function `" + name + "` has no `stack { ... }` block");
             stack = List.of();
         }
-        bareInputReferences(c.block(), inputs);
+        inputMistakes(c.block(), inputs);
         TestChecks.check(this, "function `" + name + "`", stack, tests.stream().map(Document.TestBlock::name).toList(), tests);
         return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
@@ -572,11 +572,50 @@ final class AstBuilder {
         final List<ItemContext> others = new ArrayList<>();
     }
 
+    /** The mistakes about a construct's inputs that show only with its body. */
+    void inputMistakes(ParserRuleContext body, List<InputField> inputs) {
+        bareInputReferences(body, inputs);
+        uploadsForStorage(body, inputs);
+    }
+
+    /** The input types that pass Xano's raw upload object (it has {@code tmp_name} but no {@code .path}). */
+    private static final Set<String> RAW_UPLOAD_TYPES = Set.of("image", "video", "audio", "attachment");
+
+    /**
+     * An {@code image?} (or {@code video}, {@code audio}, {@code attachment}) input in a construct that stores
+     * files: Xano hands such an input over as the raw upload, without {@code .path}, so every
+     * {@code storage.*} statement given it fails with "Missing param: path" (file-uploads.md); only a
+     * {@code file} input gets {@code .path}. Xano's validator accepts it, so this is a warning.
+     */
+    private void uploadsForStorage(ParserRuleContext body, List<InputField> inputs) {
+        if (body == null || inputs.stream().noneMatch(f -> RAW_UPLOAD_TYPES.contains(f.type())) || !storesFiles(body)) {
+            return;
+        }
+        for (InputField f : inputs) {
+            if (RAW_UPLOAD_TYPES.contains(f.type())) {
+                warn(f.span(), "`" + f.type() + "` input `" + f.name() + "` holds the raw upload, which has no `.path`, so `storage.*`"
+                        + " fails with \"Missing param: path\"; declare it `file" + (f.nullable() ? "?" : "") + " " + f.name() + "`");
+            }
+        }
+    }
+
+    private static boolean storesFiles(ParseTree node) {
+        if (node instanceof StatementContext && ((StatementContext) node).name.getText().startsWith("storage.")) {
+            return true;
+        }
+        for (int i = 0, n = node.getChildCount(); i < n; i++) {
+            if (storesFiles(node.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * {@code $name} where {@code $input.name} is meant: Xano reads a bare {@code $name} as a stack
      * variable, which is null unless the stack declared it. Warns at the first such use per name.
      */
-    void bareInputReferences(ParserRuleContext body, List<InputField> inputs) {
+    private void bareInputReferences(ParserRuleContext body, List<InputField> inputs) {
         if (body == null || inputs.isEmpty()) {
             return;
         }
@@ -1445,6 +1484,7 @@ final class AstBuilder {
             if (arity != null) {
                 warn(at, arity);
             }
+            ExprMistakes.higherOrderArguments(this, name, args, at);
         }
         return new Expr.FilterApp(input, name, args, f.disabled != null, at);
     }

@@ -83,7 +83,7 @@ final class DocumentBuilder {
         }
         Body b = body(c, k, name, at);
         if (b.inputs != null) {
-            ast.bareInputReferences(c.block(), b.inputs);
+            ast.inputMistakes(c.block(), b.inputs);
         }
         switch (k.form()) {
             case STACKED:

@@ -156,6 +156,18 @@ class DocumentKindsTest {
                         "3:23: `output { ... }` is not an object entry; write `output: ...` (only the `llm` of an agent takes a schema block, `output { ... }`)"),
                 Arguments.of("unknown type in an agent's output", "agent \"a\" {\n  llm = {\n    output {\n      string s\n    }\n  }\n}\n",
                         "4:7: unknown input type `string`; did you mean `text`?"),
+                Arguments.of("javascript given to an expression filter", "function \"f\" {\n  stack {\n    var $x { value = [1]|map:\"return $this * 2\" }\n  }\n}\n",
+                        "3:30: warning: `|map` takes an expression without quotes (`$$ * 2`), not JavaScript; this maps to the text itself. For JavaScript use `|lambda_map`"),
+                Arguments.of("expression given to a javascript filter", "function \"f\" {\n  stack {\n    var $x { value = [1]|lambda_map:$$.name }\n  }\n}\n",
+                        "3:39: warning: `|lambda_map` takes JavaScript code in quotes (`\"return $this.name\"`); for an expression use `|map`"),
+                Arguments.of("javascript without return", "function \"f\" {\n  stack {\n    var $x { value = [1]|lambda_filter:\"$this > 2\" }\n  }\n}\n",
+                        "3:40: warning: the JavaScript of `|lambda_filter` has no `return`, so it gives undefined: write `\"return $this > 2\"`"),
+                Arguments.of("reduce arguments swapped", "function \"f\" {\n  stack {\n    var $x { value = [1]|reduce:0:$$ + $result }\n  }\n}\n",
+                        "3:26: warning: `|reduce` takes the expression first and the initial value last: `|reduce:$$ + $result:0`"),
+                Arguments.of("lambda_reduce arguments swapped", "function \"f\" {\n  stack {\n    var $x { value = [1]|lambda_reduce:\"return $result\":0 }\n  }\n}\n",
+                        "3:57: warning: `|lambda_reduce` takes the initial value first and the code second: `|lambda_reduce:0:\"return $result + $this\"`"),
+                Arguments.of("image input given to storage", "function \"f\" {\n  input {\n    image? photo\n  }\n  stack {\n    storage.create_attachment {\n      value = $input.photo\n      access = \"private\"\n      filename = \"p\"\n    } as $f\n  }\n}\n",
+                        "3:12: warning: `image` input `photo` holds the raw upload, which has no `.path`, so `storage.*` fails with \"Missing param: path\"; declare it `file? photo`"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

@@ -168,6 +168,10 @@ class DocumentKindsTest {
                         "3:57: warning: `|lambda_reduce` takes the initial value first and the code second: `|lambda_reduce:0:\"return $result + $this\"`"),
                 Arguments.of("image input given to storage", "function \"f\" {\n  input {\n    image? photo\n  }\n  stack {\n    storage.create_attachment {\n      value = $input.photo\n      access = \"private\"\n      filename = \"p\"\n    } as $f\n  }\n}\n",
                         "3:12: warning: `image` input `photo` holds the raw upload, which has no `.path`, so `storage.*` fails with \"Missing param: path\"; declare it `file? photo`"),
+                Arguments.of("misspelt schema.parse member", "function \"f\" {\n  stack {\n    schema.parse.objet {\n      data = {}\n    } as $v\n  }\n}\n",
+                        "3:5: unknown statement `schema.parse.objet`; did you mean `schema.parse.object`?"),
+                Arguments.of("misspelt schema.parse attribute", "function \"f\" {\n  stack {\n    schema.parse.array {\n      dta = []\n    } as $v\n  }\n}\n",
+                        "4:7: unknown attribute `dta` of `schema.parse.array`; did you mean `data`?"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

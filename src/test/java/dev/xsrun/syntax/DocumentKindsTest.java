@@ -172,6 +172,10 @@ class DocumentKindsTest {
                         "3:5: unknown statement `schema.parse.objet`; did you mean `schema.parse.object`?"),
                 Arguments.of("misspelt schema.parse attribute", "function \"f\" {\n  stack {\n    schema.parse.array {\n      dta = []\n    } as $v\n  }\n}\n",
                         "4:7: unknown attribute `dta` of `schema.parse.array`; did you mean `data`?"),
+                Arguments.of("seed record of an unknown field", "table \"c\" {\n  schema {\n    int id\n    text label\n  }\n  items = [\n    {id: 1, lable: \"a\"}\n  ]\n}\n",
+                        "7:5: seed record field `lable` is not a field of table `c`; did you mean `label`?"),
+                Arguments.of("seed records not a list", "table \"c\" {\n  schema {\n    int id\n  }\n  items = {id: 1}\n}\n",
+                        "5:11: `items` must be a list of records such as [{id: 1, name: \"first\"}]"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

@@ -224,7 +224,7 @@ final class AstBuilder {
             error(at, "function `" + name + "` has no `stack { ... }` block");
             stack = List.of();
         }
-        inputMistakes(c.block(), inputs);
+        bodyMistakes(c.block(), inputs);
         TestChecks.check(this, "function `" + name + "`", stack, tests.stream().map(Document.TestBlock::name).toList(), tests);
         return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
@@ -572,10 +572,51 @@ final class AstBuilder {
         final List<ItemContext> others = new ArrayList<>();
     }
 
-    /** The mistakes about a construct's inputs that show only with its body. */
-    void inputMistakes(ParserRuleContext body, List<InputField> inputs) {
+    /** The mistakes about a construct's inputs and tests that show only with its whole body. */
+    void bodyMistakes(BlockContext body, List<InputField> inputs) {
         bareInputReferences(body, inputs);
         uploadsForStorage(body, inputs);
+        stackVariablesInTests(body);
+    }
+
+    /** What a test block may read besides its own variables. */
+    private static final Set<String> TEST_SCOPE = Set.of("response", "input", "env", "auth");
+
+    /**
+     * A test that reads a variable of the construct's stack: tests see only {@code $response} (the
+     * construct's declared response), so the variable is null there and the assertion fails
+     * (unit-testing.md). Warns at the first such use per name and test.
+     */
+    private void stackVariablesInTests(BlockContext body) {
+        if (body == null) {
+            return;
+        }
+        Set<String> stackVariables = new java.util.HashSet<>();
+        List<StatementContext> tests = new ArrayList<>();
+        for (ItemContext item : body.item()) {
+            if (!(item instanceof StatementItemContext)) {
+                continue;
+            }
+            StatementContext s = ((StatementItemContext) item).statement();
+            if (s.block() != null && s.name.getText().equals("stack")) {
+                collectVariables(s.block(), new ArrayList<>(), stackVariables);
+            } else if (s.block() != null && s.name.getText().equals("test")) {
+                tests.add(s);
+            }
+        }
+        for (StatementContext test : tests) {
+            List<Token> uses = new ArrayList<>();
+            Set<String> own = new java.util.HashSet<>();
+            collectVariables(test.block(), uses, own);
+            Set<String> warned = new java.util.HashSet<>();
+            for (Token t : uses) {
+                String v = t.getText().substring(1);
+                if (stackVariables.contains(v) && !own.contains(v) && !TEST_SCOPE.contains(v) && warned.add(v)) {
+                    warn(span(t), "`$" + v + "` is a variable of the stack, which a test does not see (it reads as null); a test sees"
+                            + " `$response`: return the value in `response = {...}` and read `$response." + v + "`");
+                }
+            }
+        }
     }
 
     /** The input types that pass Xano's raw upload object (it has {@code tmp_name} but no {@code .path}). */

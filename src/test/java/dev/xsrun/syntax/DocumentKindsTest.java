@@ -176,6 +176,8 @@ class DocumentKindsTest {
                         "7:5: seed record field `lable` is not a field of table `c`; did you mean `label`?"),
                 Arguments.of("seed records not a list", "table \"c\" {\n  schema {\n    int id\n  }\n  items = {id: 1}\n}\n",
                         "5:11: `items` must be a list of records such as [{id: 1, name: \"first\"}]"),
+                Arguments.of("stack variable read by a test", "query \"q\" verb=GET {\n  stack {\n    var $half { value = 2 }\n    db.query \"t\" {} as $rows\n  }\n  response = $half\n  test \"t\" {\n    var $mine { value = 1 }\n    expect.to_equal ($response) {\n      value = $mine + $half\n    }\n  }\n}\n",
+                        "10:23: warning: `$half` is a variable of the stack, which a test does not see (it reads as null); a test sees `$response`: return the value in `response = {...}` and read `$response.half`"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

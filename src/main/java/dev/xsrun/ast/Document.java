@@ -93,16 +93,14 @@ public sealed interface Document {
 
     /**
      * {@code table "name" { schema { .. } index = [..] }}: the columns (declared like inputs) and the
-     * indexes. {@code references} maps a field to the table its {@code table = ".."} names; {@code items}
-     * are the records the table starts with ({@code items = [{..}]}, seed data), inserted when it is created.
+     * indexes. {@code references} maps a field to the table its {@code table = ".."} names.
      */
     record Table(String name, List<InputField> schema, List<TableIndex> indexes, java.util.Map<String, String> references,
-                 List<com.fasterxml.jackson.databind.JsonNode> items, SourceSpan span) implements Document {
+                 SourceSpan span) implements Document {
         public Table {
             schema = List.copyOf(schema);
             indexes = List.copyOf(indexes);
             references = java.util.Map.copyOf(references);
-            items = List.copyOf(items);
         }
     }
 

@@ -23,19 +23,8 @@ import java.util.Map;
  * declares are kept, with their data.
  */
 public final class Migrations {
-    /**
-     * One change: the SQL that makes it and a line for people. A table's seed records ({@code items}) are a
-     * change of their own: {@code rows} (validated) are inserted into {@code table}, then {@code sql}, when
-     * there is any, makes the next assigned id follow theirs.
-     */
-    public record Change(String sql, String description, TableSchema table, List<com.fasterxml.jackson.databind.node.ObjectNode> rows) {
-        public Change {
-            rows = List.copyOf(rows);
-        }
-
-        public Change(String sql, String description) {
-            this(sql, description, null, List.of());
-        }
+    /** One change: the SQL that makes it and a line for people. */
+    public record Change(String sql, String description) {
     }
 
     /** The whole plan: the changes to make and the notes about what is left alone. */
@@ -141,12 +130,6 @@ public final class Migrations {
                 sql.append(')');
                 changes.add(new Change(sql.toString(), "create " + ix.type() + " index on " + t.name() + "(" + String.join(", ", ix.fields()) + ")"));
             }
-            if (existing.isEmpty() && !t.document().items().isEmpty()) {
-                List<com.fasterxml.jackson.databind.node.ObjectNode> rows = new ArrayList<>();
-                t.document().items().forEach(item -> rows.add(t.bindNew(item, true)));
-                changes.add(new Change(engine.syncIds(t.name()), "add " + rows.size() + " seed record" + (rows.size() == 1 ? "" : "s")
-                        + " to " + t.name(), t, rows));
-            }
         }
         return new Plan(changes, notes);
     }
@@ -158,25 +141,8 @@ public final class Migrations {
     public static void apply(Connection c, Plan plan) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (Change ch : plan.changes()) {
-                for (com.fasterxml.jackson.databind.node.ObjectNode row : ch.rows()) {
-                    insert(c, ch.table(), row);
-                }
-                if (ch.sql() != null) {
-                    s.execute(ch.sql());
-                }
+                s.execute(ch.sql());
             }
-        }
-    }
-
-    private static void insert(Connection c, TableSchema t, com.fasterxml.jackson.databind.node.ObjectNode row) throws SQLException {
-        List<String> names = new ArrayList<>();
-        row.fieldNames().forEachRemaining(names::add);
-        try (java.sql.PreparedStatement p = c.prepareStatement(t.insertSql(names, false))) {
-            int i = 1;
-            for (String n : names) {
-                TableSchema.set(p, i++, t.field(n), row.get(n));
-            }
-            p.executeUpdate();
         }
     }
 

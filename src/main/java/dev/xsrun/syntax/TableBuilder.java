@@ -34,7 +34,7 @@ final class TableBuilder {
 
     static final Set<String> INDEX_TYPES = Set.of("primary", "btree", "btree|unique", "gin", "search", "vector");
     private static final Set<String> ATTRIBUTES = Set.of("auth", "description", "guid", "tags", "view", "security",
-            "schema", "index", "autocomplete", "history", "items");
+            "schema", "index", "autocomplete", "history");
     private static final Pattern REFERENCE = Pattern.compile("\\btable\\s*=\\s*\"([^\"]*)\"");
 
     private final String path;
@@ -90,8 +90,6 @@ final class TableBuilder {
         List<InputField> schema = null;
         List<Document.TableIndex> indexes = new ArrayList<>();
         Map<String, String> references = new LinkedHashMap<>();
-        List<Expr.Element> items = new ArrayList<>();
-        List<JsonNode> records = new ArrayList<>();
         i = skipBlank(i + 1);
         while (i < bodyEnd) {
             int wordStart = i;
@@ -133,9 +131,6 @@ final class TableBuilder {
                 int[] lc = lineColumn(valueStart);
                 Expr e = expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1);
                 indexes(e, indexes);
-            } else if (key.equals("items")) {
-                int[] lc = lineColumn(valueStart);
-                items(expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1), items, records);
             }
             i = skipBlank(valueEnd);
         }
@@ -153,8 +148,7 @@ final class TableBuilder {
             return null;
         }
         checkIndexes(name, schema, indexes);
-        checkItems(name, schema, items, records);
-        return diagnostics.size() > before ? null : new Document.Table(name, schema, indexes, references, records, at);
+        return diagnostics.size() > before ? null : new Document.Table(name, schema, indexes, references, at);
     }
 
     private List<InputField> schema(int keywordAt, int open, int close, Map<String, String> references) {
@@ -234,43 +228,6 @@ final class TableBuilder {
             for (String f : ix.fields()) {
                 if (!names.contains(f)) {
                     error(ix.span(), "index on unknown field `" + f + "` of table `" + table + "`" + dev.xsrun.diag.Suggestions.hint(f, names));
-                }
-            }
-        }
-    }
-
-    /**
-     * {@code items = [{id: 1, name: "a"}, ...]}: the records a table starts with (seed data, documented for
-     * ephemeral services), each a constant object.
-     */
-    private void items(Expr e, List<Expr.Element> items, List<JsonNode> records) {
-        if (!(e instanceof Expr.ArrayLiteral)) {
-            if (e != null) {
-                error(e.span(), "`items` must be a list of records such as [{id: 1, name: \"first\"}]");
-            }
-            return;
-        }
-        for (Expr.Element el : ((Expr.ArrayLiteral) e).elements()) {
-            JsonNode v = el.spread() ? null : constant(el.value());
-            if (v == null || !v.isObject()) {
-                error(el.value().span(), "a seed record is an object of constants such as {id: 1, name: \"first\"}");
-                continue;
-            }
-            items.add(el);
-            records.add(v);
-        }
-    }
-
-    private void checkItems(String table, List<InputField> schema, List<Expr.Element> items, List<JsonNode> records) {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        schema.forEach(f -> names.add(f.name()));
-        for (int i = 0; i < records.size(); i++) {
-            java.util.Iterator<String> fields = records.get(i).fieldNames();
-            while (fields.hasNext()) {
-                String f = fields.next();
-                if (!names.contains(f)) {
-                    error(items.get(i).value().span(), "seed record field `" + f + "` is not a field of table `" + table + "`"
-                            + dev.xsrun.diag.Suggestions.hint(f, names));
                 }
             }
         }

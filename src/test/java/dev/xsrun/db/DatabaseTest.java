@@ -558,36 +558,6 @@ class DatabaseTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    void aTablesSeedRecordsAreThereFromItsCreationAndIdsFollowThem(String engine) throws IOException {
-        String seeded = """
-                table "colour" {
-                  schema {
-                    int id
-                    text label
-                    bool warm?=false
-                  }
-                  items = [
-                    {id: 4, label: "red", warm: true}
-                    {id: 7, label: "blue"}
-                  ]
-                }
-                """;
-        Path job = job("seeded", "", """
-                    db.add "colour" { data = {label: "green"} } as $added
-                    db.query "colour" { sort = {id: "asc"} } as $all
-                """, "{added: $added.id, all: $all}", seeded);
-        JsonNode r = json(fresh(engine, job));
-        assertEquals(8, r.get("added").asInt(), "the next id follows the highest seed id");
-        assertEquals("[{\"id\":4,\"label\":\"red\",\"warm\":true},{\"id\":7,\"label\":\"blue\",\"warm\":false},"
-                + "{\"id\":8,\"label\":\"green\",\"warm\":false}]", r.get("all").toString());
-        if (!engine.equals("memory")) {
-            assertEquals(4, json(again(engine, job)).get("all").size(),
-                    "seed records are added when the table is created, not again on every run (this run adds one green)");
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
     void tablesGrowWithTheirDocumentsAndTypeChangesAreRefused(String engine) throws IOException {
         Assumptions.assumeFalse(engine.equals("memory"));
         Path job = job("migrate", "", "db.query \"category\" {} as $x", "$x", CATEGORY);

@@ -211,7 +211,7 @@ primary
     | LBRACK sep* (arrayElement (sep+ arrayElement)*)? sep* RBRACK       # arrayLiteral
     | LBRACE sep* (objectEntry (sep+ objectEntry)*)? sep* RBRACE         # objectLiteral
     | BANG word (STRING | SQ_STRING | TRIPLE_STRING | LBRACE sep* (objectEntry (sep+ objectEntry)*)? sep* RBRACE | LBRACK sep* (arrayElement (sep+ arrayElement)*)? sep* RBRACK) # typedConstant
-    | callee=word (DOT word)+ LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
+    | callee=word (DOT word)* LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
     | word                                                               # bareWord
     ;
 
@@ -220,9 +220,11 @@ arrayElement
     | expr                                                               # plainElement
     ;
 
+// `output { text reasoning? ... }` in an agent's `llm = {...}`: the schema of its structured output.
 objectEntry
     : ELLIPSIS expr                                                      # spreadEntry
     | key=objectKey COLON sep? expr                                      # keyValueEntry
+    | key=objectKey LBRACE sep* (inputDecl sep*)* RBRACE                 # schemaEntry
     ;
 
 objectKey

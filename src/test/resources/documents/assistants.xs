@@ -6,6 +6,24 @@ agent "Helper" {
   tools = [{name: "find_order"}]
 }
 ---
+// structured output: the fields the answer must have
+agent "Grader" {
+  canonical = "grader-b2"
+  llm = {
+    type: "openai"
+    model: "gpt-test"
+    structured_outputs: true
+    output {
+      enum grade {
+        values = ["pass", "fail"]
+      }
+      int score? filters=min:0|max:10
+      text[] notes
+    }
+  }
+  tools = []
+}
+---
 mcp_server "Orders MCP" {
   canonical = "orders-mcp"
   instructions = "Order lookups"

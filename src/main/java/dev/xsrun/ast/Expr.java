@@ -262,9 +262,13 @@ public sealed interface Expr {
      * {@code name} is the filter's name as written (an alias is not resolved), {@code input} the filtered
      * expression (it contains a {@code $db} reference), {@code args} the arguments in order, none left out
      * (an empty argument is a null literal). Filters on values that do not read a table field stay
-     * {@link FilterApp} and are computed before the query runs.
+     * {@link FilterApp} and are computed before the query runs. {@code dbAddonAttr("addon", {id: $db.t.id})}
+     * is one too, named {@link #ADDON}: its input is the addon's name, its one argument the addon's input.
      */
     record DbFilterCall(Expr input, String name, List<Expr> args, SourceSpan span) implements Expr {
+        /** The name of the call form that runs an addon per row inside a query. */
+        public static final String ADDON = "dbAddonAttr";
+
         public DbFilterCall {
             args = List.copyOf(args);
         }

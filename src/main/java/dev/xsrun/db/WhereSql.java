@@ -85,6 +85,9 @@ final class WhereSql {
             Expr.DbBetween b = (Expr.DbBetween) e;
             return new QueryOperators(this, engine).between(b.value(), b.low(), b.high(), b.negated(), b.span());
         }
+        if (e instanceof Expr.DbFilterCall && ((Expr.DbFilterCall) e).name().equals(Expr.DbFilterCall.ADDON)) {
+            throw bad(e.span(), "`" + Expr.DbFilterCall.ADDON + "(...)` runs an addon per row on Xano; a local run does not run addons");
+        }
         if (e instanceof Expr.DbFilterCall && QueryOperators.isOperator(((Expr.DbFilterCall) e).name())) {
             return new QueryOperators(this, engine).filter((Expr.DbFilterCall) e);
         }

@@ -224,7 +224,7 @@ final class AstBuilder {
             error(at, "function `" + name + "` has no `stack { ... }` block");
             stack = List.of();
         }
-        bareInputReferences(c.block(), inputs);
+        bodyMistakes(c.block(), inputs);
         TestChecks.check(this, "function `" + name + "`", stack, tests.stream().map(Document.TestBlock::name).toList(), tests);
         return new Document.FunctionDef(name, description, inputs, stack, response, tests, at);
     }
@@ -403,9 +403,13 @@ final class AstBuilder {
     // ---- inputs --------------------------------------------------------------------------------
 
     List<InputField> inputDecls(InputBlockContext block) {
+        return inputDecls(block.inputDecl());
+    }
+
+    private List<InputField> inputDecls(List<InputDeclContext> decls) {
         List<InputField> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (InputDeclContext d : block.inputDecl()) {
+        for (InputDeclContext d : decls) {
             InputField f = inputDecl(d);
             if (f != null) {
                 if (!seen.add(f.name())) {
@@ -573,11 +577,91 @@ final class AstBuilder {
         final List<ItemContext> others = new ArrayList<>();
     }
 
+    /** The mistakes about a construct's inputs and tests that show only with its whole body. */
+    void bodyMistakes(BlockContext body, List<InputField> inputs) {
+        bareInputReferences(body, inputs);
+        uploadsForStorage(body, inputs);
+        stackVariablesInTests(body);
+    }
+
+    /** What a test block may read besides its own variables. */
+    private static final Set<String> TEST_SCOPE = Set.of("response", "input", "env", "auth");
+
+    /**
+     * A test that reads a variable of the construct's stack: tests see only {@code $response} (the
+     * construct's declared response), so the variable is null there and the assertion fails
+     * (unit-testing.md). Warns at the first such use per name and test.
+     */
+    private void stackVariablesInTests(BlockContext body) {
+        if (body == null) {
+            return;
+        }
+        Set<String> stackVariables = new java.util.HashSet<>();
+        List<StatementContext> tests = new ArrayList<>();
+        for (ItemContext item : body.item()) {
+            if (!(item instanceof StatementItemContext)) {
+                continue;
+            }
+            StatementContext s = ((StatementItemContext) item).statement();
+            if (s.block() != null && s.name.getText().equals("stack")) {
+                collectVariables(s.block(), new ArrayList<>(), stackVariables);
+            } else if (s.block() != null && s.name.getText().equals("test")) {
+                tests.add(s);
+            }
+        }
+        for (StatementContext test : tests) {
+            List<Token> uses = new ArrayList<>();
+            Set<String> own = new java.util.HashSet<>();
+            collectVariables(test.block(), uses, own);
+            Set<String> warned = new java.util.HashSet<>();
+            for (Token t : uses) {
+                String v = t.getText().substring(1);
+                if (stackVariables.contains(v) && !own.contains(v) && !TEST_SCOPE.contains(v) && warned.add(v)) {
+                    warn(span(t), "`$" + v + "` is a variable of the stack, which a test does not see (it reads as null); a test sees"
+                            + " `$response`: return the value in `response = {...}` and read `$response." + v + "`");
+                }
+            }
+        }
+    }
+
+    /** The input types that pass Xano's raw upload object (it has {@code tmp_name} but no {@code .path}). */
+    private static final Set<String> RAW_UPLOAD_TYPES = Set.of("image", "video", "audio", "attachment");
+
+    /**
+     * An {@code image?} (or {@code video}, {@code audio}, {@code attachment}) input in a construct that stores
+     * files: Xano hands such an input over as the raw upload, without {@code .path}, so every
+     * {@code storage.*} statement given it fails with "Missing param: path" (file-uploads.md); only a
+     * {@code file} input gets {@code .path}. Xano's validator accepts it, so this is a warning.
+     */
+    private void uploadsForStorage(ParserRuleContext body, List<InputField> inputs) {
+        if (body == null || inputs.stream().noneMatch(f -> RAW_UPLOAD_TYPES.contains(f.type())) || !storesFiles(body)) {
+            return;
+        }
+        for (InputField f : inputs) {
+            if (RAW_UPLOAD_TYPES.contains(f.type())) {
+                warn(f.span(), "`" + f.type() + "` input `" + f.name() + "` holds the raw upload, which has no `.path`, so `storage.*`"
+                        + " fails with \"Missing param: path\"; declare it `file" + (f.nullable() ? "?" : "") + " " + f.name() + "`");
+            }
+        }
+    }
+
+    private static boolean storesFiles(ParseTree node) {
+        if (node instanceof StatementContext && ((StatementContext) node).name.getText().startsWith("storage.")) {
+            return true;
+        }
+        for (int i = 0, n = node.getChildCount(); i < n; i++) {
+            if (storesFiles(node.getChild(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * {@code $name} where {@code $input.name} is meant: Xano reads a bare {@code $name} as a stack
      * variable, which is null unless the stack declared it. Warns at the first such use per name.
      */
-    void bareInputReferences(ParserRuleContext body, List<InputField> inputs) {
+    private void bareInputReferences(ParserRuleContext body, List<InputField> inputs) {
         if (body == null || inputs.isEmpty()) {
             return;
         }
@@ -1420,12 +1504,8 @@ final class AstBuilder {
                 }
                 pendingColon = true;
             } else if (ch instanceof ArgExprContext) {
-                filterArgDepth++;
-                try {
-                    args.add(argExpr((ArgExprContext) ch));
-                } finally {
-                    filterArgDepth--;
-                }
+                ArgExprContext arg = (ArgExprContext) ch;
+                args.add(bareWordsAsText(() -> argExpr(arg)));
                 pendingColon = false;
             }
         }
@@ -1450,12 +1530,16 @@ final class AstBuilder {
             if (arity != null) {
                 warn(at, arity);
             }
+            ExprMistakes.higherOrderArguments(this, name, args, at);
         }
         return new Expr.FilterApp(input, name, args, f.disabled != null, at);
     }
 
-    /** Above zero while a filter's arguments are built: there a bare word is text ({@code |index_by:g}). */
-    private int filterArgDepth;
+    /**
+     * Above zero while a filter's arguments or the elements of a list or object literal are built: there a
+     * bare word is text ({@code |index_by:g}, {@code [{field: created_at}]}, spec 5.5 rule 11).
+     */
+    private int bareWordDepth;
 
     private Expr accessors(Expr e, List<AccessorContext> list) {
         for (AccessorContext a : list) {
@@ -1559,8 +1643,8 @@ final class AstBuilder {
             case "now":
                 return new Expr.Variable("now", Expr.Variable.Kind.NOW, at);
             default:
-                if (filterArgDepth > 0) {
-                    // Xano reads a bare word in a filter argument as its text: `|index_by:g`, `|pick:[a,c]`
+                if (bareWordDepth > 0) {
+                    // Xano reads a bare word in a filter argument or a literal as its text: `|index_by:g`, `[a,c]`
                     return new Expr.Literal(Values.of(w.getText()), at);
                 }
                 error(at, "unexpected word `" + w.getText() + "`; variables start with `$` and text needs quotes");
@@ -1584,9 +1668,14 @@ final class AstBuilder {
         for (ExprContext e : c.expr()) {
             args.add(expr(e));
         }
+        if (called.equals(Expr.DbFilterCall.ADDON)) {
+            return addonCall(c, args, at);
+        }
         CallForms.Form form = CallForms.lookup(called);
         if (form == null) {
-            error(at, "unknown function `" + called + "(...)`" + Suggestions.hint(called, CallForms.names()));
+            Set<String> known = new LinkedHashSet<>(CallForms.names());
+            known.add(Expr.DbFilterCall.ADDON);
+            error(at, "unknown function `" + called + "(...)`" + Suggestions.hint(called, known));
             return new Expr.Literal(Values.NULL, at);
         }
         if (args.size() != form.arguments()) {
@@ -1599,7 +1688,36 @@ final class AstBuilder {
         return new Expr.FilterApp(args.get(0), form.filter(), args.subList(1, args.size()), false, at);
     }
 
+    /**
+     * {@code dbAddonAttr("addon", {product_id: $db.product.id})} in a query's {@code eval}: the addon's
+     * result per row (addons.md). Only a database statement computes it.
+     */
+    private Expr addonCall(CallExprContext c, List<Expr> args, SourceSpan at) {
+        if (!DbOperators.inDbStatement(c)) {
+            error(at, "`" + Expr.DbFilterCall.ADDON + "(...)` is only valid in a database query (the `eval` of `db.query`)");
+        }
+        if (args.size() != 2) {
+            error(at, "`" + Expr.DbFilterCall.ADDON + "` takes 2 arguments (addon name, input object), found " + args.size());
+            return new Expr.Literal(Values.NULL, at);
+        }
+        return new Expr.DbFilterCall(args.get(0), Expr.DbFilterCall.ADDON, List.of(args.get(1)), at);
+    }
+
     private Expr array(List<ArrayElementContext> elements, SourceSpan at) {
+        return bareWordsAsText(() -> arrayElements(elements, at));
+    }
+
+    /** What {@code build} builds, with bare words read as text. */
+    private Expr bareWordsAsText(java.util.function.Supplier<Expr> build) {
+        bareWordDepth++;
+        try {
+            return build.get();
+        } finally {
+            bareWordDepth--;
+        }
+    }
+
+    private Expr arrayElements(List<ArrayElementContext> elements, SourceSpan at) {
         List<Expr.Element> out = new ArrayList<>();
         for (ArrayElementContext e : elements) {
             if (e instanceof SpreadElementContext) {
@@ -1612,10 +1730,18 @@ final class AstBuilder {
     }
 
     private Expr object(List<ObjectEntryContext> entries, SourceSpan at) {
+        return bareWordsAsText(() -> objectEntries(entries, at));
+    }
+
+    private Expr objectEntries(List<ObjectEntryContext> entries, SourceSpan at) {
         List<Expr.Entry> out = new ArrayList<>();
         for (ObjectEntryContext e : entries) {
             if (e instanceof SpreadEntryContext) {
                 out.add(new Expr.Entry(null, null, expr(((SpreadEntryContext) e).expr()), true));
+                continue;
+            }
+            if (e instanceof SchemaEntryContext) {
+                out.add(schemaEntry((SchemaEntryContext) e));
                 continue;
             }
             KeyValueEntryContext kv = (KeyValueEntryContext) e;
@@ -1636,6 +1762,38 @@ final class AstBuilder {
             out.add(Expr.Entry.plain(key, expr(kv.expr())));
         }
         return new Expr.ObjectLiteral(out, at);
+    }
+
+    /**
+     * {@code output { enum sentiment {...} decimal confidence? }} inside an agent's {@code llm = {...}}: the
+     * fields its structured output must have, checked as input declarations. Agents do not run locally;
+     * the entry's value lists each field's name with its type ({@code {"confidence": "decimal"}}).
+     */
+    private Expr.Entry schemaEntry(SchemaEntryContext e) {
+        String key = e.key.getText();
+        SourceSpan at = span(e.key);
+        if (!key.equals("output") || !inAgentLlm(e)) {
+            error(at, "`" + key + " { ... }` is not an object entry; write `" + key + ": ...` (only the `llm` of an agent"
+                    + " takes a schema block, `output { ... }`)");
+        }
+        ObjectNode fields = Values.object();
+        for (InputField f : inputDecls(e.inputDecl())) {
+            fields.put(f.name(), f.type());
+        }
+        return Expr.Entry.plain(key, new Expr.Literal(fields, at));
+    }
+
+    /** Whether {@code e} is an entry of the {@code llm = {...}} attribute of an {@code agent} document. */
+    private static boolean inAgentLlm(ParserRuleContext e) {
+        ParserRuleContext p = e.getParent();
+        while (p != null && !(p instanceof AttributeContext)) {
+            p = p.getParent();
+        }
+        if (p == null || !((AttributeContext) p).word().getText().equals("llm") || !(p.getParent() instanceof BlockContext)) {
+            return false;
+        }
+        ParserRuleContext top = p.getParent().getParent();
+        return top instanceof ConstructContext && ((ConstructContext) top).kind.getText().equals("agent");
     }
 
     private Expr typedConstant(TypedConstantContext t) {

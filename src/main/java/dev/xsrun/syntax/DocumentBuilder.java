@@ -82,9 +82,7 @@ final class DocumentBuilder {
             ast.error(at, "a " + kind + " needs a body: " + kind + " \"" + name + "\" { ... }");
         }
         Body b = body(c, k, name, at);
-        if (b.inputs != null) {
-            ast.bareInputReferences(c.block(), b.inputs);
-        }
+        ast.bodyMistakes(c.block(), b.inputs == null ? List.of() : b.inputs);
         switch (k.form()) {
             case STACKED:
                 TestChecks.check(ast, kind + " `" + name + "`", b.stack == null ? List.of() : b.stack,

@@ -1,5 +1,6 @@
 package dev.xsrun.syntax;
 
+import dev.xsrun.ast.Expr;
 import dev.xsrun.syntax.gen.XanoScriptParser;
 import dev.xsrun.syntax.gen.XanoScriptParser.ExprContext;
 import dev.xsrun.syntax.gen.XanoScriptParser.FilterContext;
@@ -93,5 +94,52 @@ final class ExprMistakes {
             }
             i++;
         }
+    }
+
+    /** The higher-order filters that take an unquoted expression (spec 5.6), and the argument holding it. */
+    private static final java.util.Map<String, Integer> EXPRESSION_FILTERS = java.util.Map.of("map", 0, "filter", 0, "find", 0,
+            "findIndex", 0, "some", 0, "every", 0, "reduce", 0, "transform", 0);
+    /** Their JavaScript siblings, which take code in quotes ({@code lambda_reduce} takes the initial value first). */
+    private static final java.util.Map<String, Integer> JAVASCRIPT_FILTERS = java.util.Map.of("lambda", 0, "lambda_map", 0,
+            "lambda_filter", 0, "lambda_find", 0, "lambda_findIndex", 0, "lambda_some", 0, "lambda_every", 0, "lambda_reduce", 1);
+
+    /**
+     * The mix-ups of the two families that Xano's array-filter docs list as mistakes: JavaScript in quotes
+     * given to an expression filter ({@code |map:"return $this * 2"} maps every element to that text), an
+     * expression given to a JavaScript filter ({@code |lambda_map:$$.name}), JavaScript without
+     * {@code return} (it gives undefined), and the arguments of {@code reduce} / {@code lambda_reduce} in
+     * the other family's order. Xano accepts all of them, so they are warnings.
+     */
+    static void higherOrderArguments(AstBuilder b, String name, List<Expr> args, SourceSpan at) {
+        Integer code = EXPRESSION_FILTERS.get(name);
+        if (code != null && code < args.size()) {
+            String js = text(args.get(code));
+            if (js != null && js.strip().startsWith("return")) {
+                b.reportWarning(args.get(code).span(), "`|" + name + "` takes an expression without quotes (`$$ * 2`), not"
+                        + " JavaScript; this maps to the text itself. For JavaScript use `|lambda_" + name + "`");
+            } else if (name.equals("reduce") && args.size() == 2 && args.get(0) instanceof Expr.Literal && !(args.get(1) instanceof Expr.Literal)) {
+                b.reportWarning(at, "`|reduce` takes the expression first and the initial value last: `|reduce:$$ + $result:0`");
+            }
+            return;
+        }
+        code = JAVASCRIPT_FILTERS.get(name);
+        if (code == null || code >= args.size()) {
+            return;
+        }
+        String js = text(args.get(code));
+        if (js == null) {
+            boolean swapped = name.equals("lambda_reduce") && text(args.get(0)) != null;
+            b.reportWarning(args.get(code).span(), swapped
+                    ? "`|lambda_reduce` takes the initial value first and the code second: `|lambda_reduce:0:\"return $result + $this\"`"
+                    : "`|" + name + "` takes JavaScript code in quotes (`\"return $this.name\"`); for an expression use `|"
+                    + (name.equals("lambda") ? "transform" : name.substring("lambda_".length())) + "`");
+        } else if (!js.contains("return")) {
+            b.reportWarning(args.get(code).span(), "the JavaScript of `|" + name + "` has no `return`, so it gives undefined: write `\"return "
+                    + js.strip() + "\"`");
+        }
+    }
+
+    private static String text(Expr e) {
+        return e instanceof Expr.Literal && ((Expr.Literal) e).value().isTextual() ? ((Expr.Literal) e).value().textValue() : null;
     }
 }

@@ -783,6 +783,9 @@ public final class Printer {
         }
 
         public String visitDbFilterCall(Expr.DbFilterCall e) {
+            if (e.name().equals(Expr.DbFilterCall.ADDON)) {
+                return e.name() + "(" + expr(e.input(), depth, false, Tail.END) + ", " + expr(e.args().get(0), depth, false, Tail.END) + ")";
+            }
             return filterChain(e.input(), false, e.name(), e.args());
         }
 

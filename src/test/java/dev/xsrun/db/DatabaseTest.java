@@ -420,6 +420,11 @@ class DatabaseTest {
         c = fresh(engine, noRecord);
         assertEquals(70, c.exit, c.toString());
         assertTrue(c.err.contains("ERROR_CODE_NOT_FOUND"), c.err);
+
+        Path addon = job("t9", "", "db.query \"product\" { eval = {d: dbAddonAttr(\"disc\", {id: $db.product.id})} } as $x", "$x", PRODUCT, CATEGORY);
+        c = fresh(engine, addon);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("f.xs:6:") && c.err.contains("a local run does not run addons"), c.err);
     }
 
     @ParameterizedTest

@@ -46,7 +46,20 @@ class DocumentKindsTest {
         }
         List<String> expected = new ArrayList<>(DocumentCatalogue.names());
         expected.removeAll(List.of("table", "run.job"));
+        expected.add("agent");
         assertEquals(expected.stream().sorted().collect(Collectors.toList()), kinds.stream().sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    void anAgentsOutputSchemaListsItsFieldsWithTheirTypes() throws IOException {
+        Document.Settings grader = parseClean("src/test/resources/documents/assistants.xs").stream()
+                .filter(d -> d instanceof Document.Settings && ((Document.Settings) d).name().equals("Grader"))
+                .map(d -> (Document.Settings) d).findFirst().orElseThrow();
+        Expr.ObjectLiteral llm = (Expr.ObjectLiteral) grader.attributes().get("llm");
+        Expr.Entry output = llm.entries().get(llm.entries().size() - 1);
+        assertEquals("output", output.key());
+        assertEquals("{\"grade\":\"enum\",\"score\":\"int\",\"notes\":\"text\"}",
+                ((Expr.Literal) output.value()).value().toString());
     }
 
     @Test
@@ -139,6 +152,28 @@ class DocumentKindsTest {
                         "3:9: warning: `$response` is a name Xano reserves; choose another, such as `$response_value`"),
                 Arguments.of("another language's type", "function \"f\" {\n  input {\n    boolean on\n  }\n  stack {\n  }\n}\n",
                         "3:5: unknown input type `boolean`; did you mean `bool`?"),
+                Arguments.of("schema block outside an agent's llm", "function \"f\" {\n  stack {\n    var $o { value = {output {\n      text a\n    }} }\n  }\n}\n",
+                        "3:23: `output { ... }` is not an object entry; write `output: ...` (only the `llm` of an agent takes a schema block, `output { ... }`)"),
+                Arguments.of("unknown type in an agent's output", "agent \"a\" {\n  llm = {\n    output {\n      string s\n    }\n  }\n}\n",
+                        "4:7: unknown input type `string`; did you mean `text`?"),
+                Arguments.of("javascript given to an expression filter", "function \"f\" {\n  stack {\n    var $x { value = [1]|map:\"return $this * 2\" }\n  }\n}\n",
+                        "3:30: warning: `|map` takes an expression without quotes (`$$ * 2`), not JavaScript; this maps to the text itself. For JavaScript use `|lambda_map`"),
+                Arguments.of("expression given to a javascript filter", "function \"f\" {\n  stack {\n    var $x { value = [1]|lambda_map:$$.name }\n  }\n}\n",
+                        "3:39: warning: `|lambda_map` takes JavaScript code in quotes (`\"return $this.name\"`); for an expression use `|map`"),
+                Arguments.of("javascript without return", "function \"f\" {\n  stack {\n    var $x { value = [1]|lambda_filter:\"$this > 2\" }\n  }\n}\n",
+                        "3:40: warning: the JavaScript of `|lambda_filter` has no `return`, so it gives undefined: write `\"return $this > 2\"`"),
+                Arguments.of("reduce arguments swapped", "function \"f\" {\n  stack {\n    var $x { value = [1]|reduce:0:$$ + $result }\n  }\n}\n",
+                        "3:26: warning: `|reduce` takes the expression first and the initial value last: `|reduce:$$ + $result:0`"),
+                Arguments.of("lambda_reduce arguments swapped", "function \"f\" {\n  stack {\n    var $x { value = [1]|lambda_reduce:\"return $result\":0 }\n  }\n}\n",
+                        "3:57: warning: `|lambda_reduce` takes the initial value first and the code second: `|lambda_reduce:0:\"return $result + $this\"`"),
+                Arguments.of("image input given to storage", "function \"f\" {\n  input {\n    image? photo\n  }\n  stack {\n    storage.create_attachment {\n      value = $input.photo\n      access = \"private\"\n      filename = \"p\"\n    } as $f\n  }\n}\n",
+                        "3:12: warning: `image` input `photo` holds the raw upload, which has no `.path`, so `storage.*` fails with \"Missing param: path\"; declare it `file? photo`"),
+                Arguments.of("misspelt schema.parse member", "function \"f\" {\n  stack {\n    schema.parse.objet {\n      data = {}\n    } as $v\n  }\n}\n",
+                        "3:5: unknown statement `schema.parse.objet`; did you mean `schema.parse.object`?"),
+                Arguments.of("misspelt schema.parse attribute", "function \"f\" {\n  stack {\n    schema.parse.array {\n      dta = []\n    } as $v\n  }\n}\n",
+                        "4:7: unknown attribute `dta` of `schema.parse.array`; did you mean `data`?"),
+                Arguments.of("stack variable read by a test", "query \"q\" verb=GET {\n  stack {\n    var $half { value = 2 }\n    db.query \"t\" {} as $rows\n  }\n  response = $half\n  test \"t\" {\n    var $mine { value = 1 }\n    expect.to_equal ($response) {\n      value = $mine + $half\n    }\n  }\n}\n",
+                        "10:23: warning: `$half` is a variable of the stack, which a test does not see (it reads as null); a test sees `$response`: return the value in `response = {...}` and read `$response.half`"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

@@ -71,7 +71,15 @@ class QueryExpressionTest {
                 Arguments.of(fn("    var $x { value = $input.a|default:\"x\" }"),
                         "4:31: there is no `default` filter; use `??` (`$x ?? \"fallback\"`) or `|first_notnull:\"fallback\"`"),
                 Arguments.of(fn("    var $x { value = hello }"), "4:22: unexpected word `hello`; variables start with `$` and text needs quotes"),
-                Arguments.of(fn("    var $x { value = [1]|index_by:g|pick:[a, b] }"), ""));
+                Arguments.of(fn("    var $x { value = [1]|index_by:g|pick:[a, b] }"), ""),
+                Arguments.of(fn("    var $x { value = [{field: created_at, direction: desc}] }"), ""),
+                Arguments.of(fn("    var $x { value = dbAddonAttr(\"rank\", {id: 1}) }"),
+                        "4:22: `dbAddonAttr(...)` is only valid in a database query (the `eval` of `db.query`)"),
+                Arguments.of(query("$db.p.id == dbAddonAttr(\"rank\")"),
+                        "5:27: `dbAddonAttr` takes 2 arguments (addon name, input object), found 1"),
+                Arguments.of(fn("    var $x { value = dbAddonAtr(1, 2) }"),
+                        "4:22: unknown function `dbAddonAtr(...)`; did you mean `dbAddonAttr`?"),
+                Arguments.of(fn("    var $x { value = {a: [b]} ~ c }"), "4:33: unexpected word `c`; variables start with `$` and text needs quotes"));
     }
 
     @ParameterizedTest
@@ -118,6 +126,17 @@ class QueryExpressionTest {
         assertEquals("timestamp_year", year.name());
         // a filter on a value that reads no table field is computed before the query
         assertInstanceOf(Expr.FilterApp.class, assertInstanceOf(Expr.Binary.class, where("$db.p.name == ($input.q|trim)")).right());
+    }
+
+    @Test
+    void anAddonPerRowIsAQueryNodeAndPrintsBackAsACall() {
+        ParseResult r = PARSER.parse("q.xs", fn("    db.query \"p\" {", "      eval = {score: dbAddonAttr(\"rank\", {pid: $db.p.id})}", "    } as $r"));
+        assertEquals(List.of(), r.diagnostics());
+        Stmt.Invoke q = (Stmt.Invoke) ((Document.FunctionDef) r.documents().get(0)).stack().get(0);
+        Expr score = ((Expr.ObjectLiteral) q.attributes().get("eval")).entries().get(0).value();
+        Expr.DbFilterCall addon = assertInstanceOf(Expr.DbFilterCall.class, score);
+        assertEquals("rank", assertInstanceOf(Expr.Literal.class, addon.input()).value().textValue());
+        assertEquals("dbAddonAttr(\"rank\", {pid: $db.p.id})", Printer.print(addon));
     }
 
     @Test

@@ -142,9 +142,22 @@ class GoldenRunTest {
         }
     }
 
-    /** The first line of standard error that is neither a debug.log line nor a warning. */
+    /**
+     * The first line of standard error that is neither a debug.log line nor a warning (a run's own
+     * {@code warning: ...}, or a check warning {@code file:line:col: warning: ...} with its indented
+     * source and caret lines).
+     */
     private static String firstProblemLine(String err) {
+        boolean inWarning = false;
         for (String line : err.split("\n")) {
+            if (line.matches("\\S+:\\d+:\\d+: warning: .*")) {
+                inWarning = true;
+                continue;
+            }
+            if (inWarning && line.startsWith(" ")) {
+                continue;
+            }
+            inWarning = false;
             if (!line.startsWith("[debug]") && !line.startsWith("warning:") && !line.isBlank()) {
                 return line.stripTrailing();
             }

@@ -370,6 +370,28 @@ public final class StatementCatalogue {
     }
 
     /** Names other tools use for a statement (SQL words and the like), with the statement meant. */
+    /**
+     * Attributes Xano's catalogue gives these statements that change their result but that a local run
+     * does not do yet: {@code check} warns on them, and a run that meets one stops with an error naming it
+     * rather than give a result without it.
+     */
+    private static final Map<String, List<String>> NOT_RUN_LOCALLY = Map.of(
+            "db.query", List.of("addon", "output", "order", "paging", "count", "additional_where", "override_sort", "search"),
+            "db.get", List.of("addon", "output", "eval", "join"),
+            "db.add", List.of("addon", "output"),
+            "db.edit", List.of("addon", "output"),
+            "db.patch", List.of("addon", "output"),
+            "db.add_or_edit", List.of("addon", "output"),
+            "db.bulk.add", List.of("items"),
+            "db.bulk.update", List.of("items"),
+            "db.bulk.patch", List.of("items"),
+            "db.bulk.delete", List.of("search"));
+
+    /** The attributes of a statement that a local run does not do (see {@link #NOT_RUN_LOCALLY}). */
+    public static List<String> notRunLocally(String statement) {
+        return NOT_RUN_LOCALLY.getOrDefault(statement, List.of());
+    }
+
     private static final Map<String, String> USUAL_NAMES = Map.of("db.insert", "db.add", "db.update", "db.edit",
             "db.delete", "db.del", "db.select", "db.query", "db.find", "db.query", "db.upsert", "db.add_or_edit",
             "db.count", "db.query", "db.exists", "db.has", "redis.delete", "redis.del", "redis.increment", "redis.incr");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.InputField;
+import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
@@ -75,29 +76,13 @@ public final class Database implements AutoCloseable {
     /** Whether the table documents' warnings were given to the run; they are given once. */
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /**
-     * Attributes Xano's catalogue gives these statements that change their result but do not run
-     * locally yet: a statement that uses one stops with an error naming it rather than give a result
-     * without it.
-     */
-    private static final Map<String, List<String>> NOT_RUN = Map.of(
-            "db.query", List.of("addon", "output", "order", "paging", "count", "additional_where", "override_sort", "search"),
-            "db.get", List.of("addon", "output", "eval", "join"),
-            "db.add", List.of("addon", "output"),
-            "db.edit", List.of("addon", "output"),
-            "db.patch", List.of("addon", "output"),
-            "db.add_or_edit", List.of("addon", "output"),
-            "db.bulk.add", List.of("items"),
-            "db.bulk.update", List.of("items"),
-            "db.bulk.patch", List.of("items"),
-            "db.bulk.delete", List.of("search"));
 
     /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
     void run(Stmt.Invoke s, Host host) {
         if (!warned.getAndSet(true)) {
             Migrations.danglingReferences(tables.values()).forEach(host::warn);
         }
-        for (String a : NOT_RUN.getOrDefault(s.name(), List.of())) {
+        for (String a : StatementCatalogue.notRunLocally(s.name())) {
             if (s.attribute(a) != null) {
                 throw XsError.fatal(s.name() + ": `" + a + "` does not run locally yet; xsrun would give a result without it, so it stops here")
                         .at(s.attribute(a).span());

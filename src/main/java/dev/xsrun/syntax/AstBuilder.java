@@ -915,6 +915,9 @@ final class AstBuilder {
                             ? "; api.request sends its body with `params = ...`" : Suggestions.hint(e.getKey(), known);
                     error(span(e.getValue().word()), "unknown attribute `" + e.getKey() + "` of `" + name + "`"
                             + (!hint.isEmpty() ? hint : known.isEmpty() ? "; it takes none" : "; it accepts " + String.join(", ", known)));
+                } else if (StatementCatalogue.notRunLocally(name).contains(e.getKey())) {
+                    warn(span(e.getValue().word()), "`" + e.getKey() + "` of `" + name
+                            + "` does not run locally yet: a local run stops at this statement");
                 }
             }
         }

@@ -369,7 +369,6 @@ public final class StatementCatalogue {
         return docs.all();
     }
 
-    /** Names other tools use for a statement (SQL words and the like), with the statement meant. */
     /**
      * Attributes Xano's catalogue gives these statements that change their result but that a local run
      * does not do yet: {@code check} warns on them, and a run that meets one stops with an error naming it
@@ -392,6 +391,7 @@ public final class StatementCatalogue {
         return NOT_RUN_LOCALLY.getOrDefault(statement, List.of());
     }
 
+    /** Names other tools use for a statement (SQL words and the like), with the statement meant. */
     private static final Map<String, String> USUAL_NAMES = Map.of("db.insert", "db.add", "db.update", "db.edit",
             "db.delete", "db.del", "db.select", "db.query", "db.find", "db.query", "db.upsert", "db.add_or_edit",
             "db.count", "db.query", "db.exists", "db.has", "redis.delete", "redis.del", "redis.increment", "redis.incr");

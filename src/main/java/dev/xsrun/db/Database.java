@@ -76,7 +76,6 @@ public final class Database implements AutoCloseable {
     /** Whether the table documents' warnings were given to the run; they are given once. */
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
-
     /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
     void run(Stmt.Invoke s, Host host) {
         if (!warned.getAndSet(true)) {
@@ -176,7 +175,6 @@ public final class Database implements AutoCloseable {
         return t;
     }
 
-    /** {@code field_name} (id by default) checked against the table. */
     /**
      * The record a {@code db.get}, {@code db.has}, {@code db.edit}, {@code db.patch}, {@code db.del} or
      * {@code db.add_or_edit} names: the first (lowest id) whose {@code field_name} (default {@code id})

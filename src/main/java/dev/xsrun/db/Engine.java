@@ -153,26 +153,23 @@ public final class Engine implements AutoCloseable {
     private Connection open() {
         try {
             // the drivers are called directly: DriverManager would load and start every driver in the jar
-            Connection c;
             if (postgres) {
-                c = new org.postgresql.Driver().connect(url, properties);
+                Connection c = new org.postgresql.Driver().connect(url, properties);
                 if (c == null) {
                     throw new SQLException("not a PostgreSQL URL");
                 }
-            } else {
-                SqliteNative.prepare();
-                c = org.sqlite.JDBC.createConnection(url, properties);
+                return c;
             }
-            if (!postgres) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 30000");
-                    if (!url.endsWith(":memory:")) {
-                        s.execute("PRAGMA journal_mode = WAL");
-                        s.execute("PRAGMA synchronous = NORMAL");
-                    }
+            SqliteNative.prepare();
+            Connection c = org.sqlite.JDBC.createConnection(url, properties);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 30000");
+                if (!url.endsWith(":memory:")) {
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = NORMAL");
                 }
-                SqliteFunctions.register(c);
             }
+            SqliteFunctions.register(c);
             return c;
         } catch (SQLException e) {
             if (postgres) {

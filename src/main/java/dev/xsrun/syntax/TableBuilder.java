@@ -129,9 +129,7 @@ final class TableBuilder {
             int valueStart = i;
             int valueEnd = valueEnd(i, bodyEnd);
             if (key.equals("index")) {
-                int[] lc = lineColumn(valueStart);
-                Expr e = expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1);
-                indexes(e, indexes);
+                indexes(value(valueStart, valueEnd), indexes);
             } else if (key.equals("items")) {
                 items(valueStart, valueEnd, items);
             }
@@ -154,10 +152,15 @@ final class TableBuilder {
         return diagnostics.size() > before ? null : new Document.Table(name, schema, indexes, references, items, at);
     }
 
+    /** The expression of an attribute's value, positioned where it stands in the file. */
+    private Expr value(int valueStart, int valueEnd) {
+        int[] lc = lineColumn(valueStart);
+        return expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1);
+    }
+
     /** {@code items = [{..}, ..]}: constant records, the table's content when it is created. */
     private void items(int valueStart, int valueEnd, List<JsonNode> items) {
-        int[] lc = lineColumn(valueStart);
-        Expr e = expressions.parse(text.substring(valueStart, valueEnd), lc[0], lc[1] - 1);
+        Expr e = value(valueStart, valueEnd);
         if (e == null) {
             return;
         }

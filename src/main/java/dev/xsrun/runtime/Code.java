@@ -94,10 +94,10 @@ abstract class Code {
 
     /** A constant. */
     static final class Const extends Code {
-        private final JsonNode value;
+        final JsonNode value;
         /** The value as an int, or null when it is not an int. */
-        private final JsonNode other;
-        private final long number;
+        final JsonNode other;
+        final long number;
 
         Const(JsonNode value) {
             this.value = value;
@@ -119,7 +119,7 @@ abstract class Code {
 
     /** An ordinary variable of the running function (not a root such as $input, not $$ or $index). */
     static final class Local extends Code {
-        private final int id;
+        final int id;
 
         Local(int id) {
             this.id = id;
@@ -234,8 +234,8 @@ abstract class Code {
 
     /** {@code target[index]}; a list read at an int position is answered here. */
     static final class Index extends Code {
-        private final Code target;
-        private final Code index;
+        final Code target;
+        final Code index;
 
         Index(Code target, Code index) {
             this.target = target;
@@ -246,7 +246,11 @@ abstract class Code {
         JsonNode eval(Frame f) {
             JsonNode container = value(target, f);
             long i = intOf(index, f);
-            JsonNode key = f.other;
+            return at(container, i, f.other);
+        }
+
+        /** The element of a container at an index given as {@link #evalInt} answers it (the int i, or key when not null). */
+        static JsonNode at(JsonNode container, long i, JsonNode key) {
             if (key == null && container instanceof ArrayNode) {
                 int n = container.size();
                 if (i < 0) {
@@ -266,7 +270,7 @@ abstract class Code {
 
     /** {@code !operand} */
     static final class Not extends Code {
-        private final Code operand;
+        final Code operand;
 
         Not(Code operand) {
             this.operand = operand;
@@ -492,31 +496,48 @@ abstract class Code {
      */
     static long exact(Expr.BinaryOp op, long a, long b) {
         switch (op) {
-            case ADD: {
-                long sum = a + b;
-                return ((a ^ sum) & (b ^ sum)) < 0 ? NOT_EXACT : sum;
-            }
-            case SUB: {
-                long diff = a - b;
-                return ((a ^ b) & (a ^ diff)) < 0 ? NOT_EXACT : diff;
-            }
-            case MUL: {
-                long hi = Math.multiplyHigh(a, b);
-                long lo = a * b;
-                return hi == 0 && lo >= 0 || hi == -1 && lo < 0 ? lo : NOT_EXACT;
-            }
+            case ADD:
+                return exactAdd(a, b);
+            case SUB:
+                return exactSubtract(a, b);
+            case MUL:
+                return exactMultiply(a, b);
             case DIV:
-                return b != 0 && b != -1 && a % b == 0 ? a / b : NOT_EXACT;
+                return exactDivide(a, b);
             case MOD:
-                return b == 0 ? NOT_EXACT : b == -1 ? 0 : a % b;
+                return exactModulo(a, b);
             default:
                 return NOT_EXACT;
         }
     }
 
+    static long exactAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? NOT_EXACT : sum;
+    }
+
+    static long exactSubtract(long a, long b) {
+        long diff = a - b;
+        return ((a ^ b) & (a ^ diff)) < 0 ? NOT_EXACT : diff;
+    }
+
+    static long exactMultiply(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi == 0 && lo >= 0 || hi == -1 && lo < 0 ? lo : NOT_EXACT;
+    }
+
+    static long exactDivide(long a, long b) {
+        return b != 0 && b != -1 && a % b == 0 ? a / b : NOT_EXACT;
+    }
+
+    static long exactModulo(long a, long b) {
+        return b == 0 ? NOT_EXACT : b == -1 ? 0 : a % b;
+    }
+
     /** {@code + - * / %} (not the ==? forms): two ints give an int here without making values for them. */
     static final class Arithmetic extends Binary {
-        private final Expr.BinaryOp op;
+        final Expr.BinaryOp op;
         private final SourceSpan span;
 
         Arithmetic(Expr.Binary expr, Code left, Code right) {
@@ -548,6 +569,11 @@ abstract class Code {
                     return v;
                 }
             }
+            return general(a, l, b, r, f);
+        }
+
+        /** The operator on sides that are not both ints, or whose int answer is not exact, as {@link #evalInt} answers it. */
+        long general(long a, JsonNode l, long b, JsonNode r, Frame f) {
             return unboxed(apply(op, boxed(a, l), boxed(b, r), f, span), f);
         }
     }
@@ -560,9 +586,9 @@ abstract class Code {
         private final Expr.BinaryOp op;
         private final SourceSpan span;
         /** The answer when the left int is below, equal to, above the right one. */
-        private final boolean below;
-        private final boolean equal;
-        private final boolean above;
+        final boolean below;
+        final boolean equal;
+        final boolean above;
 
         Compare(Expr.Binary expr, Code left, Code right) {
             super(left, right);
@@ -624,6 +650,11 @@ abstract class Code {
             if (l == null && r == null) {
                 return a < b ? below : a == b ? equal : above;
             }
+            return general(a, l, b, r);
+        }
+
+        /** The comparison of sides that are not both ints, as {@link #evalInt} answers them. */
+        boolean general(long a, JsonNode l, long b, JsonNode r) {
             try {
                 return compare(op, boxed(a, l), boxed(b, r));
             } catch (XsError err) {

@@ -55,8 +55,12 @@ abstract class Step {
      * span of the statement it came from; a Java exception there is a bug, reported at that statement.
      */
     static final class Block {
-        private final Step[] steps;
-        private final SourceSpan[] spans;
+        final Step[] steps;
+        final SourceSpan[] spans;
+        /** The list made a class once it ran often ({@link Tier}), or null. */
+        private Tier.Unit compiled;
+        /** How often the list ran on its nodes; -1 once it was made a class or could not be. */
+        private int runs;
 
         Block(Step[] steps, SourceSpan[] spans) {
             this.steps = steps;
@@ -64,6 +68,18 @@ abstract class Step {
         }
 
         int run(Frame f) {
+            Tier.Unit unit = compiled;
+            if (unit != null) {
+                return unit.run(f, 0, 0);
+            }
+            if (runs >= 0 && ++runs > Tier.HOT && Tier.HOT >= 0) {
+                runs = -1;
+                unit = Tier.block(this);
+                if (unit != null) {
+                    compiled = unit;
+                    return unit.run(f, 0, 0);
+                }
+            }
             Interpreter in = f.in;
             for (int i = 0; i < steps.length; i++) {
                 in.statementCount++;
@@ -83,13 +99,22 @@ abstract class Step {
                     throw e.at(spans[i]);
                 } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException
                          | UnsupportedOperationException | NullPointerException bug) {
-                    throw XsError.fatal("internal error: " + bug).at(spans[i]);
+                    throw bug(bug, spans[i]);
                 }
                 if (status != NEXT) {
                     return status;
                 }
             }
             return NEXT;
+        }
+
+        /** The Java exceptions a statement can only throw through a bug of xsrun, reported at the statement. */
+        static final Class<?>[] BUGS = {ArithmeticException.class, IndexOutOfBoundsException.class, ClassCastException.class,
+            IllegalArgumentException.class, UnsupportedOperationException.class, NullPointerException.class};
+
+        /** The error a bug (one of {@link #BUGS}) in a statement is reported as. */
+        static XsError bug(RuntimeException bug, SourceSpan at) {
+            return XsError.fatal("internal error: " + bug).at(at);
         }
     }
 
@@ -99,10 +124,10 @@ abstract class Step {
      * arithmetic is kept unboxed ({@link Scope#putInt}): counters and sums then allocate nothing.
      */
     static final class Assign extends Step {
-        private final int id;
-        private final Code value;
-        private final boolean copy;
-        private final boolean arithmetic;
+        final int id;
+        final Code value;
+        final boolean copy;
+        final boolean arithmetic;
 
         Assign(int id, Code value, boolean copy) {
             this.id = id;
@@ -131,10 +156,10 @@ abstract class Step {
 
     /** {@code var.update $x.path[..]}: a place inside a variable, changed in place (the variable owns its value). */
     static final class Update extends Step {
-        private final int id;
-        private final Code[] keys;
-        private final Code value;
-        private final boolean copy;
+        final int id;
+        final Code[] keys;
+        final Code value;
+        final boolean copy;
 
         Update(int id, Code[] keys, Code value, boolean copy) {
             this.id = id;
@@ -151,13 +176,7 @@ abstract class Step {
             }
             if (keys.length == 1) {
                 long i = Code.intOf(keys[0], f);
-                JsonNode key = f.other;
-                JsonNode root = f.get(id);
-                if (key == null && root instanceof ArrayNode && i >= 0 && i < root.size()) {
-                    ((ArrayNode) root).set((int) i, v);
-                    return NEXT;
-                }
-                Place.store(f, id, new JsonNode[] {Code.boxed(i, key)}, v);
+                store(f, id, i, f.other, v);
                 return NEXT;
             }
             JsonNode[] k = new JsonNode[keys.length];
@@ -167,13 +186,23 @@ abstract class Step {
             Place.store(f, id, k, v);
             return NEXT;
         }
+
+        /** Stores v at one key of variable id, the key given as {@link Code#evalInt} answers it (the int i, or key when not null). */
+        static void store(Frame f, int id, long i, JsonNode key, JsonNode v) {
+            JsonNode root = f.get(id);
+            if (key == null && root instanceof ArrayNode && i >= 0 && i < root.size()) {
+                ((ArrayNode) root).set((int) i, v);
+                return;
+            }
+            Place.store(f, id, new JsonNode[] {Code.boxed(i, key)}, v);
+        }
     }
 
     /** {@code conditional { if .. elseif .. else .. }}; otherwise is null without else. */
     static final class Conditional extends Step {
-        private final Code[] conditions;
-        private final Block[] bodies;
-        private final Block otherwise;
+        final Code[] conditions;
+        final Block[] bodies;
+        final Block otherwise;
 
         Conditional(Code[] conditions, Block[] bodies, Block otherwise) {
             this.conditions = conditions;
@@ -237,6 +266,10 @@ abstract class Step {
     abstract static class Loop extends Step {
         final Block body;
         final SourceSpan span;
+        /** The loop made a class once one pass of it ran {@link Tier#HOT} iterations, or null. */
+        Tier.Unit compiled;
+        /** Whether that was tried. */
+        boolean tried;
 
         Loop(Block body, SourceSpan span) {
             this.body = body;
@@ -247,11 +280,21 @@ abstract class Step {
         final void tick(Frame f, long iteration) {
             f.in.tick(iteration, span);
         }
+
+        /** The loop as a class, made the first time a pass reaches {@link Tier#HOT} iterations; null when it runs on its nodes. */
+        final Tier.Unit hot() {
+            if (tried) {
+                return null;
+            }
+            tried = true;
+            compiled = Tier.loop(this);
+            return compiled;
+        }
     }
 
     /** {@code while (cond) { each { .. } }} */
     static final class While extends Loop {
-        private final Code condition;
+        final Code condition;
 
         While(Code condition, Block body, SourceSpan span) {
             super(body, span);
@@ -260,7 +303,17 @@ abstract class Step {
 
         @Override
         int run(Frame f) {
-            for (long i = 0; condition.test(f); i++) {
+            Tier.Unit unit = compiled;
+            if (unit != null) {
+                return unit.run(f, 0, 0);
+            }
+            for (long i = 0; ; i++) {
+                if (i == Tier.HOT && (unit = hot()) != null) {
+                    return unit.run(f, i, 0);
+                }
+                if (!condition.test(f)) {
+                    break;
+                }
                 tick(f, i);
                 int status = body.run(f);
                 if (status == BREAK) {
@@ -276,8 +329,8 @@ abstract class Step {
 
     /** {@code for (n) { each as $i { .. } }}; index is -1 without {@code as}. */
     static final class For extends Loop {
-        private final Code count;
-        private final int index;
+        final Code count;
+        final int index;
 
         For(Code count, int index, Block body, SourceSpan span) {
             super(body, span);
@@ -288,7 +341,14 @@ abstract class Step {
         @Override
         int run(Frame f) {
             long n = Values.toLong(count.eval(f));
+            Tier.Unit unit = compiled;
+            if (unit != null) {
+                return unit.run(f, 0, n);
+            }
             for (long i = 0; i < n; i++) {
+                if (i == Tier.HOT && (unit = hot()) != null) {
+                    return unit.run(f, i, n);
+                }
                 tick(f, i);
                 if (index >= 0) {
                     f.putInt(index, i);
@@ -378,7 +438,7 @@ abstract class Step {
 
     /** {@code break}, {@code continue}, {@code remove}: ends the loop's pass with that status. */
     static final class Jump extends Step {
-        private final int status;
+        final int status;
 
         Jump(int status) {
             this.status = status;
@@ -392,7 +452,7 @@ abstract class Step {
 
     /** {@code return { value = e }}: ends the function. */
     static final class Return extends Step {
-        private final Code value;
+        final Code value;
 
         Return(Code value) {
             this.value = value;
@@ -500,7 +560,7 @@ abstract class Step {
 
     /** {@code group} and the other statements that run a nested stack in place. */
     static final class Group extends Step {
-        private final Block body;
+        final Block body;
 
         Group(Block body) {
             this.body = body;

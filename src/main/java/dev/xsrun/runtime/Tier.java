@@ -1,0 +1,737 @@
+package dev.xsrun.runtime;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.ast.Expr;
+import dev.xsrun.value.SourceSpan;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * The second stage of the one compiler: a statement list or loop of compiled nodes that has run
+ * often ({@link #HOT} runs or iterations) becomes a JVM class of its own, whose code is the nodes'
+ * code laid out in a row. Nodes dispatch to their children through calls that every function of
+ * the run shares, which the JVM cannot inline; the class has a call site of its own for each node,
+ * so the JVM compiles a hot loop or function body as one piece, ints in registers.
+ *
+ * <p>Nothing here decides what a statement or an operator means: the class reads and writes the
+ * frame's variables as the nodes do ({@link Scope}), takes the nodes' int fast paths and calls the
+ * nodes' own methods for everything else ({@link Code.Arithmetic#general}, {@link Code.Index#at},
+ * {@link Step.Update#store}, {@link Code.Compare#general}); a node it does not lay out is called as
+ * a node. Statement counts, loop limits, the deadline and error spans are kept as {@link Step.Block}
+ * and the loops keep them. {@code XSRUN_TIER=off} runs on the nodes alone; {@code XSRUN_TIER_HOT=N}
+ * sets the threshold (0: at once, as the tests use it to run every construct through this stage);
+ * {@code XSRUN_TIER=strict} makes a class that cannot be made an error instead of staying on the
+ * nodes.
+ */
+final class Tier {
+    /** The threshold when the environment sets none. */
+    static final int DEFAULT_HOT = 50;
+    /** Runs of a statement list, or iterations of one pass of a loop, after which it becomes a class (-1: never). */
+    static int HOT;
+    private static boolean strict;
+
+    static {
+        String mode = setting("XSRUN_TIER", "xsrun.tier");
+        strict = "strict".equals(mode);
+        int hot = DEFAULT_HOT;
+        String h = setting("XSRUN_TIER_HOT", "xsrun.tier.hot");
+        if (h != null) {
+            try {
+                hot = Math.max(0, Integer.parseInt(h.trim()));
+            } catch (NumberFormatException ignored) {
+                // an unreadable threshold keeps the default
+            }
+        }
+        HOT = "off".equals(mode) ? -1 : hot;
+    }
+
+    /** Sets the threshold (-1: nothing becomes a class) and whether a class that cannot be made is an error; for tests. */
+    static void configure(int hot, boolean strictly) {
+        HOT = hot;
+        strict = strictly;
+    }
+
+    private static String setting(String env, String property) {
+        String v = System.getProperty(property);
+        return v != null ? v : System.getenv(env);
+    }
+
+    private Tier() {
+    }
+
+    /** What the made classes extend: run a statement list, or a loop from its iteration {@code from} ({@code n}: a for loop's count). */
+    abstract static class Unit {
+        /** The nodes and spans the code refers to, by index. */
+        final Object[] k;
+
+        Unit(Object[] k) {
+            this.k = k;
+        }
+
+        abstract int run(Frame f, long from, long n);
+    }
+
+    /** A class for a statement list, or null when none can be made. */
+    static Unit block(Step.Block block) {
+        return make(g -> {
+            g.block(block);
+            g.mv.visitInsn(ICONST_0);
+            g.mv.visitInsn(IRETURN);
+        });
+    }
+
+    /** A class for a {@code while} or {@code for} loop, to be entered at an iteration, or null when none can be made. */
+    static Unit loop(Step.Loop loop) {
+        return make(g -> {
+            g.loop(loop, true);
+            g.push(Step.NEXT);
+            g.mv.visitInsn(IRETURN);
+        });
+    }
+
+    private interface Body {
+        void emit(Gen g);
+    }
+
+    private static final String UNIT = Type.getInternalName(Unit.class);
+    private static final String FRAME = Type.getInternalName(Frame.class);
+    private static final String SCOPE = Type.getInternalName(Scope.class);
+    private static final String INTERP = Type.getInternalName(Interpreter.class);
+    private static final String CODE = Type.getInternalName(Code.class);
+    private static final String STEP = Type.getInternalName(Step.class);
+    private static final String VALUES = Type.getInternalName(dev.xsrun.value.Values.class);
+    private static final String OPERATORS = Type.getInternalName(dev.xsrun.value.Operators.class);
+    private static final String XS_ERROR = Type.getInternalName(dev.xsrun.value.XsError.class);
+    private static final String NODE = "Lcom/fasterxml/jackson/databind/JsonNode;";
+    private static final String JSON = "com/fasterxml/jackson/databind/JsonNode";
+    private static final String RUN = "(L" + FRAME + ";JJ)I";
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    /** How many classes were made in this process (the tests check that a run made some). */
+    static final AtomicLong MADE = new AtomicLong();
+
+    private static Unit make(Body body) {
+        try {
+            ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+            String name = "dev/xsrun/runtime/Tier$Compiled";
+            cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, UNIT, null);
+            MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "([Ljava/lang/Object;)V", null, null);
+            init.visitCode();
+            init.visitVarInsn(ALOAD, 0);
+            init.visitVarInsn(ALOAD, 1);
+            init.visitMethodInsn(INVOKESPECIAL, UNIT, "<init>", "([Ljava/lang/Object;)V", false);
+            init.visitInsn(RETURN);
+            init.visitMaxs(0, 0);
+            init.visitEnd();
+            MethodVisitor mv = cw.visitMethod(0, "run", RUN, null, null);
+            mv.visitCode();
+            Gen g = new Gen(mv);
+            body.emit(g);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            cw.visitEnd();
+            Class<?> c = LOOKUP.defineHiddenClass(cw.toByteArray(), true).lookupClass();
+            Unit unit = (Unit) c.getConstructor(Object[].class).newInstance((Object) g.constants.toArray());
+            MADE.incrementAndGet();
+            return unit;
+        } catch (Throwable failure) {
+            if (strict) {
+                throw new IllegalStateException("xsrun: cannot compile a hot loop or function to a class", failure);
+            }
+            return null; // the nodes run it, as they always can
+        }
+    }
+
+    /** Writes one method: the code of a statement list or loop and the nodes it calls. */
+    private static final class Gen {
+        final MethodVisitor mv;
+        final List<Object> constants = new ArrayList<>();
+        private final Map<Object, Integer> index = new IdentityHashMap<>();
+        /** The next free local variable (0: this, 1: the frame, 2-3: from, 4-5: n). */
+        private int locals = 6;
+        /** The loops being written, innermost first: where break and continue go. */
+        private final ArrayDeque<Label[]> loops = new ArrayDeque<>();
+
+        Gen(MethodVisitor mv) {
+            this.mv = mv;
+        }
+
+        private int local(int size) {
+            int l = locals;
+            locals += size;
+            return l;
+        }
+
+        void push(int v) {
+            if (v >= -1 && v <= 5) {
+                mv.visitInsn(ICONST_0 + v);
+            } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+                mv.visitIntInsn(BIPUSH, v);
+            } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+                mv.visitIntInsn(SIPUSH, v);
+            } else {
+                mv.visitLdcInsn(v);
+            }
+        }
+
+        private void frame() {
+            mv.visitVarInsn(ALOAD, 1);
+        }
+
+        /** Loads a node or value the code refers to, cast to the given class. */
+        private void constant(Object o, String internalName) {
+            Integer i = index.get(o);
+            if (i == null) {
+                i = constants.size();
+                constants.add(o);
+                index.put(o, i);
+            }
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, UNIT, "k", "[Ljava/lang/Object;");
+            push(i);
+            mv.visitInsn(AALOAD);
+            mv.visitTypeInsn(CHECKCAST, internalName);
+        }
+
+        /** Loads a node as its own class when the code can name it, else as the base class. */
+        private String node(Object o, String base) {
+            Class<?> c = o.getClass();
+            String owner = c.isHidden() || c.isAnonymousClass() || Modifier.isPrivate(c.getModifiers())
+                    ? base : Type.getInternalName(c);
+            constant(o, owner);
+            return owner;
+        }
+
+        private void otherToNull() {
+            frame();
+            mv.visitInsn(ACONST_NULL);
+            mv.visitFieldInsn(PUTFIELD, FRAME, "other", NODE);
+        }
+
+        private void loadOther() {
+            frame();
+            mv.visitFieldInsn(GETFIELD, FRAME, "other", NODE);
+        }
+
+        // ---- statements ------------------------------------------------------------------------
+
+        /** A statement list as {@link Step.Block#run} runs it: counted, errors given the statement's span. */
+        void block(Step.Block b) {
+            int n = b.steps.length;
+            Label[] starts = new Label[n];
+            Label[] ends = new Label[n];
+            Label after = new Label();
+            for (int i = 0; i < n; i++) {
+                frame();
+                mv.visitFieldInsn(GETFIELD, FRAME, "in", "L" + INTERP + ";");
+                mv.visitInsn(DUP);
+                mv.visitFieldInsn(GETFIELD, INTERP, "statementCount", "J");
+                mv.visitInsn(LCONST_1);
+                mv.visitInsn(LADD);
+                mv.visitFieldInsn(PUTFIELD, INTERP, "statementCount", "J");
+                starts[i] = new Label();
+                ends[i] = new Label();
+                mv.visitLabel(starts[i]);
+                mv.visitInsn(NOP);
+                step(b.steps[i]);
+                mv.visitLabel(ends[i]);
+            }
+            mv.visitJumpInsn(GOTO, after);
+            for (int i = 0; i < n; i++) {
+                Label error = new Label();
+                Label bug = new Label();
+                mv.visitTryCatchBlock(starts[i], ends[i], error, XS_ERROR);
+                for (Class<?> c : Step.Block.BUGS) {
+                    mv.visitTryCatchBlock(starts[i], ends[i], bug, Type.getInternalName(c));
+                }
+                mv.visitLabel(error);
+                constant(b.spans[i], Type.getInternalName(SourceSpan.class));
+                mv.visitMethodInsn(INVOKEVIRTUAL, XS_ERROR, "at", "(L" + Type.getInternalName(SourceSpan.class) + ";)L" + XS_ERROR + ";", false);
+                mv.visitInsn(ATHROW);
+                mv.visitLabel(bug);
+                mv.visitTypeInsn(CHECKCAST, "java/lang/RuntimeException");
+                constant(b.spans[i], Type.getInternalName(SourceSpan.class));
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Step.Block.class), "bug",
+                        "(Ljava/lang/RuntimeException;L" + Type.getInternalName(SourceSpan.class) + ";)L" + XS_ERROR + ";", false);
+                mv.visitInsn(ATHROW);
+            }
+            mv.visitLabel(after);
+        }
+
+        private void step(Step s) {
+            if (s instanceof Step.Assign) {
+                assign((Step.Assign) s);
+            } else if (s instanceof Step.Update && ((Step.Update) s).keys.length == 1) {
+                update((Step.Update) s);
+            } else if (s instanceof Step.Conditional) {
+                conditional((Step.Conditional) s);
+            } else if ((s instanceof Step.While || s instanceof Step.For) && ((Step.Loop) s).compiled != null) {
+                enter((Step.Loop) s);
+            } else if (s instanceof Step.While || s instanceof Step.For) {
+                loop((Step.Loop) s, false);
+            } else if (s instanceof Step.Group) {
+                block(((Step.Group) s).body);
+            } else if (s instanceof Step.Jump) {
+                jump(((Step.Jump) s).status);
+            } else if (s instanceof Step.Return) {
+                frame();
+                value(((Step.Return) s).value);
+                mv.visitFieldInsn(PUTFIELD, FRAME, "returned", NODE);
+                push(Step.RETURN);
+                mv.visitInsn(IRETURN);
+            } else {
+                String owner = node(s, STEP);
+                frame();
+                mv.visitMethodInsn(INVOKEVIRTUAL, owner, "run", "(L" + FRAME + ";)I", false);
+                status();
+            }
+        }
+
+        private void assign(Step.Assign a) {
+            if (a.arithmetic) {
+                int v = local(2);
+                int other = local(1);
+                intOf(a.value);
+                mv.visitVarInsn(LSTORE, v);
+                loadOther();
+                mv.visitVarInsn(ASTORE, other);
+                Label boxed = new Label();
+                Label done = new Label();
+                mv.visitVarInsn(ALOAD, other);
+                mv.visitJumpInsn(IFNONNULL, boxed);
+                frame();
+                push(a.id);
+                mv.visitVarInsn(LLOAD, v);
+                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "putInt", "(IJ)V", false);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(boxed);
+                frame();
+                push(a.id);
+                mv.visitVarInsn(ALOAD, other);
+                copy(a.copy);
+                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+                mv.visitLabel(done);
+                return;
+            }
+            frame();
+            push(a.id);
+            value(a.value);
+            copy(a.copy);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+        }
+
+        private void copy(boolean copy) {
+            if (copy) {
+                mv.visitMethodInsn(INVOKESTATIC, VALUES, "copy", "(" + NODE + ")" + NODE, false);
+            }
+        }
+
+        private void update(Step.Update u) {
+            int v = local(1);
+            int i = local(2);
+            value(u.value);
+            copy(u.copy);
+            mv.visitVarInsn(ASTORE, v);
+            intOf(u.keys[0]);
+            mv.visitVarInsn(LSTORE, i);
+            frame();
+            push(u.id);
+            mv.visitVarInsn(LLOAD, i);
+            loadOther();
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Step.Update.class), "store",
+                    "(L" + FRAME + ";IJ" + NODE + NODE + ")V", false);
+        }
+
+        private void conditional(Step.Conditional c) {
+            Label end = new Label();
+            for (int i = 0; i < c.conditions.length; i++) {
+                Label next = new Label();
+                test(c.conditions[i]);
+                mv.visitJumpInsn(IFEQ, next);
+                block(c.bodies[i]);
+                mv.visitJumpInsn(GOTO, end);
+                mv.visitLabel(next);
+            }
+            if (c.otherwise != null) {
+                block(c.otherwise);
+            }
+            mv.visitLabel(end);
+        }
+
+        /**
+         * A while or for loop as {@link Step.While#run} and {@link Step.For#run} run it; the loop a
+         * class is made for starts at the iteration given to the class, with the count given to it.
+         */
+        void loop(Step.Loop loop, boolean entered) {
+            int i = local(2);
+            int n = local(2);
+            if (entered) {
+                mv.visitVarInsn(LLOAD, 2);
+            } else {
+                mv.visitInsn(LCONST_0);
+            }
+            mv.visitVarInsn(LSTORE, i);
+            Step.For counted = loop instanceof Step.For ? (Step.For) loop : null;
+            if (counted != null) {
+                if (entered) {
+                    mv.visitVarInsn(LLOAD, 4);
+                } else {
+                    value(counted.count);
+                    mv.visitMethodInsn(INVOKESTATIC, VALUES, "toLong", "(" + NODE + ")J", false);
+                }
+                mv.visitVarInsn(LSTORE, n);
+            }
+            Label top = new Label();
+            Label next = new Label();
+            Label end = new Label();
+            mv.visitLabel(top);
+            if (counted != null) {
+                mv.visitVarInsn(LLOAD, i);
+                mv.visitVarInsn(LLOAD, n);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFGE, end);
+            } else {
+                test(((Step.While) loop).condition);
+                mv.visitJumpInsn(IFEQ, end);
+            }
+            String owner = node(loop, Type.getInternalName(Step.Loop.class));
+            frame();
+            mv.visitVarInsn(LLOAD, i);
+            mv.visitMethodInsn(INVOKEVIRTUAL, owner, "tick", "(L" + FRAME + ";J)V", false);
+            if (counted != null && counted.index >= 0) {
+                frame();
+                push(counted.index);
+                mv.visitVarInsn(LLOAD, i);
+                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "putInt", "(IJ)V", false);
+            }
+            loops.push(new Label[] {end, next});
+            block(loop.body);
+            loops.pop();
+            mv.visitLabel(next);
+            mv.visitVarInsn(LLOAD, i);
+            mv.visitInsn(LCONST_1);
+            mv.visitInsn(LADD);
+            mv.visitVarInsn(LSTORE, i);
+            mv.visitJumpInsn(GOTO, top);
+            mv.visitLabel(end);
+        }
+
+        /**
+         * A loop that is a class already: called as its node would call it, so that its code, which
+         * the JVM has compiled by now, is used again rather than written again cold.
+         */
+        private void enter(Step.Loop loop) {
+            constant(loop.compiled, UNIT);
+            frame();
+            mv.visitInsn(LCONST_0);
+            if (loop instanceof Step.For) {
+                value(((Step.For) loop).count);
+                mv.visitMethodInsn(INVOKESTATIC, VALUES, "toLong", "(" + NODE + ")J", false);
+            } else {
+                mv.visitInsn(LCONST_0);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, UNIT, "run", RUN, false);
+            status();
+        }
+
+        /** A status known when written: where the loop or list would go with it. */
+        private void jump(int status) {
+            Label[] loop = loops.peek();
+            if (status == Step.RETURN || loop == null) {
+                push(status);
+                mv.visitInsn(IRETURN);
+            } else {
+                mv.visitJumpInsn(GOTO, status == Step.BREAK ? loop[0] : loop[1]);
+            }
+        }
+
+        /** The status a node statement answered (on the stack): go on, or go where it says. */
+        private void status() {
+            int s = local(1);
+            mv.visitVarInsn(ISTORE, s);
+            Label go = new Label();
+            mv.visitVarInsn(ILOAD, s);
+            mv.visitJumpInsn(IFEQ, go);
+            Label[] loop = loops.peek();
+            if (loop == null) {
+                mv.visitVarInsn(ILOAD, s);
+                mv.visitInsn(IRETURN);
+            } else {
+                mv.visitVarInsn(ILOAD, s);
+                push(Step.BREAK);
+                mv.visitJumpInsn(IF_ICMPEQ, loop[0]);
+                mv.visitVarInsn(ILOAD, s);
+                push(Step.RETURN);
+                mv.visitJumpInsn(IF_ICMPNE, loop[1]);
+                push(Step.RETURN);
+                mv.visitInsn(IRETURN);
+            }
+            mv.visitLabel(go);
+        }
+
+        // ---- expressions -----------------------------------------------------------------------
+
+        /** Leaves the value of an expression, as {@link Code#eval} gives it. */
+        void value(Code c) {
+            if (c instanceof Code.Local) {
+                local((Code.Local) c, false);
+            } else if (c instanceof Code.Const) {
+                constant(((Code.Const) c).value, JSON);
+            } else if (c instanceof Code.Arithmetic) {
+                intOf(c);
+                loadOther();
+                mv.visitMethodInsn(INVOKESTATIC, CODE, "boxed", "(J" + NODE + ")" + NODE, false);
+            } else if (c instanceof Code.Compare || c instanceof Code.And) {
+                test(c);
+                mv.visitMethodInsn(INVOKESTATIC, VALUES, "of", "(Z)" + NODE, false);
+            } else if (c instanceof Code.Index) {
+                Code.Index x = (Code.Index) c;
+                int container = local(1);
+                int i = local(2);
+                value(x.target);
+                mv.visitVarInsn(ASTORE, container);
+                intOf(x.index);
+                mv.visitVarInsn(LSTORE, i);
+                mv.visitVarInsn(ALOAD, container);
+                mv.visitVarInsn(LLOAD, i);
+                loadOther();
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Code.Index.class), "at",
+                        "(" + NODE + "J" + NODE + ")" + NODE, false);
+            } else {
+                String owner = node(c, CODE);
+                frame();
+                mv.visitMethodInsn(INVOKEVIRTUAL, owner, "eval", "(L" + FRAME + ";)" + NODE, false);
+            }
+        }
+
+        /** Leaves an expression as {@link Code#evalInt} answers it: a long, with the frame's other set. */
+        void intOf(Code c) {
+            if (c instanceof Code.Local) {
+                local((Code.Local) c, true);
+            } else if (c instanceof Code.Const) {
+                Code.Const k = (Code.Const) c;
+                if (k.other == null) {
+                    otherToNull();
+                    mv.visitLdcInsn(k.number);
+                } else {
+                    frame();
+                    constant(k.other, JSON);
+                    mv.visitFieldInsn(PUTFIELD, FRAME, "other", NODE);
+                    mv.visitInsn(LCONST_0);
+                }
+            } else if (c instanceof Code.Arithmetic) {
+                arithmetic((Code.Arithmetic) c);
+            } else if (c instanceof Code.Index) {
+                value(c);
+                frame();
+                mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+            } else {
+                String owner = node(c, CODE);
+                frame();
+                mv.visitMethodInsn(INVOKEVIRTUAL, owner, "evalInt", "(L" + FRAME + ";)J", false);
+            }
+        }
+
+        /** Leaves whether an expression is truthy, as {@link Code#test} answers it. */
+        void test(Code c) {
+            if (c instanceof Code.Compare) {
+                compare((Code.Compare) c);
+            } else if (c instanceof Code.Not) {
+                test(((Code.Not) c).operand);
+                mv.visitInsn(ICONST_1);
+                mv.visitInsn(IXOR);
+            } else if (c instanceof Code.And || c instanceof Code.Or) {
+                boolean and = c instanceof Code.And;
+                Code.Binary b = (Code.Binary) c;
+                Label shortCut = new Label();
+                Label done = new Label();
+                test(b.left);
+                mv.visitJumpInsn(and ? IFEQ : IFNE, shortCut);
+                test(b.right);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(shortCut);
+                mv.visitInsn(and ? ICONST_0 : ICONST_1);
+                mv.visitLabel(done);
+            } else if (c instanceof Code.Local || c instanceof Code.Const || c instanceof Code.Arithmetic || c instanceof Code.Index) {
+                value(c);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATORS, "truthy", "(" + NODE + ")Z", false);
+            } else {
+                String owner = node(c, CODE);
+                frame();
+                mv.visitMethodInsn(INVOKEVIRTUAL, owner, "test", "(L" + FRAME + ";)Z", false);
+            }
+        }
+
+        /** A variable, as {@link Code.Local#eval} (asInt false) or {@link Code.Local#evalInt} reads it. */
+        private void local(Code.Local c, boolean asInt) {
+            int values = local(1);
+            int v = local(1);
+            Label unset = new Label();
+            Label notUnboxed = new Label();
+            Label done = new Label();
+            frame();
+            mv.visitFieldInsn(GETFIELD, SCOPE, "values", "[" + NODE);
+            mv.visitVarInsn(ASTORE, values);
+            push(c.id);
+            mv.visitVarInsn(ALOAD, values);
+            mv.visitInsn(ARRAYLENGTH);
+            mv.visitJumpInsn(IF_ICMPGE, unset);
+            mv.visitVarInsn(ALOAD, values);
+            push(c.id);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, v);
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitFieldInsn(GETSTATIC, SCOPE, "UNBOXED", NODE);
+            mv.visitJumpInsn(IF_ACMPNE, notUnboxed);
+            if (asInt) {
+                otherToNull();
+            }
+            frame();
+            mv.visitFieldInsn(GETFIELD, SCOPE, "ints", "[J");
+            push(c.id);
+            mv.visitInsn(LALOAD);
+            if (!asInt) {
+                mv.visitMethodInsn(INVOKESTATIC, VALUES, "of", "(J)" + NODE, false);
+            }
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(notUnboxed);
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitJumpInsn(IFNULL, unset);
+            mv.visitVarInsn(ALOAD, v);
+            if (asInt) {
+                frame();
+                mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+            }
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(unset);
+            mv.visitFieldInsn(GETSTATIC, VALUES, "NULL", NODE);
+            if (asInt) {
+                frame();
+                mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+            }
+            mv.visitLabel(done);
+        }
+
+        /**
+         * Both sides of a binary node as ints: a, its other, b, its other, in four new locals (the first
+         * returned); goes to notInts when either side is not an int.
+         */
+        private int sides(Code.Binary b, Label notInts) {
+            int a = local(2);
+            int l = local(1);
+            int bb = local(2);
+            int r = local(1);
+            intOf(b.left);
+            mv.visitVarInsn(LSTORE, a);
+            loadOther();
+            mv.visitVarInsn(ASTORE, l);
+            intOf(b.right);
+            mv.visitVarInsn(LSTORE, bb);
+            loadOther();
+            mv.visitVarInsn(ASTORE, r);
+            mv.visitVarInsn(ALOAD, l);
+            mv.visitJumpInsn(IFNONNULL, notInts);
+            mv.visitVarInsn(ALOAD, r);
+            mv.visitJumpInsn(IFNONNULL, notInts);
+            return a;
+        }
+
+        /** Pushes a, l, b, r of {@link #sides} for a node's general method. */
+        private void loadSides(int a) {
+            mv.visitVarInsn(LLOAD, a);
+            mv.visitVarInsn(ALOAD, a + 2);
+            mv.visitVarInsn(LLOAD, a + 3);
+            mv.visitVarInsn(ALOAD, a + 5);
+        }
+
+        /** {@link Code.Arithmetic#evalInt}: two ints with an exact answer here, anything else by the node. */
+        private void arithmetic(Code.Arithmetic c) {
+            String exact = exactMethod(c.op);
+            Label general = new Label();
+            Label done = new Label();
+            int a = sides(c, general);
+            if (exact != null) {
+                int v = local(2);
+                mv.visitVarInsn(LLOAD, a);
+                mv.visitVarInsn(LLOAD, a + 3);
+                mv.visitMethodInsn(INVOKESTATIC, CODE, exact, "(JJ)J", false);
+                mv.visitVarInsn(LSTORE, v);
+                mv.visitVarInsn(LLOAD, v);
+                mv.visitLdcInsn(Code.NOT_EXACT);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFEQ, general);
+                otherToNull();
+                mv.visitVarInsn(LLOAD, v);
+                mv.visitJumpInsn(GOTO, done);
+            }
+            mv.visitLabel(general);
+            constant(c, Type.getInternalName(Code.Arithmetic.class));
+            loadSides(a);
+            frame();
+            mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(Code.Arithmetic.class), "general",
+                    "(J" + NODE + "J" + NODE + "L" + FRAME + ";)J", false);
+            mv.visitLabel(done);
+        }
+
+        private static String exactMethod(Expr.BinaryOp op) {
+            switch (op) {
+                case ADD:
+                    return "exactAdd";
+                case SUB:
+                    return "exactSubtract";
+                case MUL:
+                    return "exactMultiply";
+                case DIV:
+                    return "exactDivide";
+                case MOD:
+                    return "exactModulo";
+                default:
+                    return null;
+            }
+        }
+
+        /** {@link Code.Compare#test}: two ints compared here, anything else by the node. */
+        private void compare(Code.Compare c) {
+            Label general = new Label();
+            Label done = new Label();
+            int a = sides(c, general);
+            Label notBelow = new Label();
+            Label above = new Label();
+            mv.visitVarInsn(LLOAD, a);
+            mv.visitVarInsn(LLOAD, a + 3);
+            mv.visitInsn(LCMP);
+            int cmp = local(1);
+            mv.visitVarInsn(ISTORE, cmp);
+            mv.visitVarInsn(ILOAD, cmp);
+            mv.visitJumpInsn(IFGE, notBelow);
+            push(c.below ? 1 : 0);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(notBelow);
+            mv.visitVarInsn(ILOAD, cmp);
+            mv.visitJumpInsn(IFNE, above);
+            push(c.equal ? 1 : 0);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(above);
+            push(c.above ? 1 : 0);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(general);
+            constant(c, Type.getInternalName(Code.Compare.class));
+            loadSides(a);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(Code.Compare.class), "general",
+                    "(J" + NODE + "J" + NODE + ")Z", false);
+            mv.visitLabel(done);
+        }
+    }
+}

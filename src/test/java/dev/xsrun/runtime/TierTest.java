@@ -1,0 +1,248 @@
+package dev.xsrun.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.ast.Document;
+import dev.xsrun.filters.FilterRegistry;
+import dev.xsrun.syntax.ParseResult;
+import dev.xsrun.syntax.XsParser;
+import dev.xsrun.value.Values;
+import dev.xsrun.value.XsError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hot loops and function bodies made classes ({@link Tier}) give what the nodes give: each program
+ * runs once with nothing made a class and once with every loop and statement list made one at its
+ * first run, and the results, errors (message and place), and statement counts must be equal.
+ * The expected values are also checked, so that the two cannot agree on a wrong answer.
+ */
+class TierTest {
+    private static final String SOURCE = String.join("\n",
+            "function \"loops\" {",
+            "  input {",
+            "    int n",
+            "  }",
+            "  stack {",
+            "    var $out { value = [] }",
+            "    var $i { value = 0 }",
+            "    while ($i < $input.n) {",
+            "      each {",
+            "        var $i { value = $i + 1 }",
+            "        conditional {",
+            "          if ($i % 3 == 0) {",
+            "            continue",
+            "          }",
+            "          elseif ($i > 10) {",
+            "            break",
+            "          }",
+            "        }",
+            "        array.push $out { value = $i }",
+            "      }",
+            "    }",
+            "    var $sum { value = 0 }",
+            "    for (5) {",
+            "      each as $k {",
+            "        for ($k) {",
+            "          each as $m {",
+            "            var $sum { value = $sum + $k * $m }",
+            "          }",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "  response = {out: $out, sum: $sum, i: $i}",
+            "}",
+            "---",
+            "function \"find\" {",
+            "  input {",
+            "    int target",
+            "  }",
+            "  stack {",
+            "    var $i { value = 0 }",
+            "    while (true) {",
+            "      each {",
+            "        for (4) {",
+            "          each as $j {",
+            "            conditional {",
+            "              if ($i * 4 + $j == $input.target) {",
+            "                return { value = {i: $i, j: $j} }",
+            "              }",
+            "            }",
+            "          }",
+            "        }",
+            "        var $i { value = $i + 1 }",
+            "      }",
+            "    }",
+            "  }",
+            "  response = null",
+            "}",
+            "---",
+            "function \"values\" {",
+            "  input {",
+            "  }",
+            "  stack {",
+            "    var $big { value = 9223372036854775806 }",
+            "    var $list { value = [1, 2, 3] }",
+            "    var $obj { value = {a: 1} }",
+            "    var $text { value = \"\" }",
+            "    var $mixed { value = [] }",
+            "    for (3) {",
+            "      each as $k {",
+            "        var $big { value = $big + 1 }",
+            "        var.update $list[$k] { value = $list[$k - 1] * 10 }",
+            "        var.update $obj[\"k\" ~ $k] { value = $k / 2 }",
+            "        var $text { value = $text ~ $k }",
+            "        array.push $mixed { value = $list[-1 - $k] }",
+            "        array.push $mixed { value = $k < 1.5 && !($k == 0) }",
+            "        array.push $mixed { value = \"b\" > \"a\" || $k }",
+            "      }",
+            "    }",
+            "  }",
+            "  response = {big: $big, list: $list, obj: $obj, text: $text, mixed: $mixed}",
+            "}",
+            "---",
+            "function \"fail\" {",
+            "  input {",
+            "  }",
+            "  stack {",
+            "    var $i { value = 0 }",
+            "    var $caught { value = null }",
+            "    try_catch {",
+            "      try {",
+            "        while ($i < 10) {",
+            "          each {",
+            "            var $i { value = $i + 1 }",
+            "            conditional {",
+            "              if ($i == 7) {",
+            "                throw {",
+            "                  name = \"seven\"",
+            "                  value = \"reached \" ~ $i",
+            "                }",
+            "              }",
+            "            }",
+            "          }",
+            "        }",
+            "      }",
+            "      catch {",
+            "        var $caught { value = $error.message }",
+            "      }",
+            "    }",
+            "    for (3) {",
+            "      each as $k {",
+            "        var $x { value = 10 / ($k - 2) }",
+            "      }",
+            "    }",
+            "  }",
+            "  response = $caught",
+            "}",
+            "---",
+            "function \"fib\" {",
+            "  input {",
+            "    int n",
+            "  }",
+            "  stack {",
+            "    conditional {",
+            "      if ($input.n < 2) {",
+            "        return { value = $input.n }",
+            "      }",
+            "    }",
+            "    function.run \"fib\" { input = { n: $input.n - 1 } } as $a",
+            "    function.run \"fib\" { input = { n: $input.n - 2 } } as $b",
+            "  }",
+            "  response = $a + $b",
+            "}");
+
+    private static Program program() {
+        XsParser parser = new XsParser(FilterRegistry.standard().catalog());
+        ParseResult parsed = parser.parse("tier.xs", SOURCE);
+        assertFalse(parsed.hasErrors(), parsed.diagnostics().toString());
+        Map<String, Document.FunctionDef> functions = new LinkedHashMap<>();
+        for (Document d : parsed.documents()) {
+            Document.FunctionDef fn = (Document.FunctionDef) d;
+            functions.put(fn.name(), fn);
+        }
+        return new Program(null, functions);
+    }
+
+    /** What a call gave: its result or its error (message and place), and how many statements ran. */
+    private static String outcome(int hot, String function, JsonNode input, long maxIterations) {
+        Tier.configure(hot, true);
+        RunContext.Builder builder = RunContext.builder(program());
+        if (maxIterations > 0) {
+            builder.limits(new Limits(maxIterations, Limits.DEFAULT_CALL_DEPTH, Limits.DEFAULT_VALUE_BYTES, Long.MAX_VALUE));
+        }
+        Interpreter in = new Interpreter(builder.build());
+        String result;
+        try {
+            result = in.call(function, input, null).toString();
+        } catch (XsError e) {
+            result = "error " + e.span() + ": " + e.getMessage();
+        }
+        return result + " / statements " + in.statementsExecuted();
+    }
+
+    /** The outcome on the nodes alone, checked equal to the outcome with everything made a class at once. */
+    private static String same(String function, JsonNode input) {
+        return same(function, input, 0);
+    }
+
+    private static String same(String function, JsonNode input, long maxIterations) {
+        long before = Tier.MADE.get();
+        String nodes = outcome(-1, function, input, maxIterations);
+        assertEquals(before, Tier.MADE.get(), "no class is made when the threshold is -1");
+        String classes = outcome(0, function, input, maxIterations);
+        assertTrue(Tier.MADE.get() > before, "classes were made");
+        assertEquals(nodes, classes, function + ": the nodes and the classes disagree");
+        String later = outcome(2, function, input, maxIterations);
+        assertEquals(nodes, later, function + ": entering a loop at an iteration other than the first disagrees");
+        return nodes;
+    }
+
+    @AfterEach
+    void restore() {
+        Tier.configure(Tier.DEFAULT_HOT, false);
+    }
+
+    @Test
+    void loopsWithBreakContinueAndNestedCounts() {
+        String out = same("loops", Values.object().put("n", 100));
+        assertEquals("{\"out\":[1,2,4,5,7,8,10],\"sum\":35,\"i\":11}", out.substring(0, out.indexOf(" / ")));
+    }
+
+    @Test
+    void returnFromInsideNestedLoops() {
+        String out = same("find", Values.object().put("target", 4000));
+        assertEquals("{\"i\":1000,\"j\":0}", out.substring(0, out.indexOf(" / ")));
+    }
+
+    @Test
+    void overflowDecimalsTextAndListsTakeTheGeneralPath() {
+        String out = same("values", Values.object());
+        assertEquals("{\"big\":9.223372036854776E18,\"list\":[30,300,3000],\"obj\":{\"a\":1,\"k0\":0,\"k1\":0.5,\"k2\":1},"
+                + "\"text\":\"012\",\"mixed\":[3,false,true,300,true,true,30,false,true]}", out.substring(0, out.indexOf(" / ")));
+    }
+
+    @Test
+    void errorsAreCaughtAndReportedAtTheSamePlace() {
+        String out = same("fail", Values.object());
+        assertEquals(true, out.startsWith("error tier.xs:"), out);
+    }
+
+    @Test
+    void theIterationCapStopsTheSameLoop() {
+        String out = same("loops", Values.object().put("n", 100), 4);
+        assertEquals(true, out.contains("more than 4 iterations"), out);
+    }
+
+    @Test
+    void recursionThroughFunctionRun() {
+        String out = same("fib", Values.object().put("n", 15));
+        assertEquals("610", out.substring(0, out.indexOf(" / ")));
+    }
+}

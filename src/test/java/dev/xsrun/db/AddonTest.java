@@ -219,39 +219,30 @@ class AddonTest {
     @ParameterizedTest
     @MethodSource("dev.xsrun.db.DatabaseTest#engines")
     void anUnknownAddonAnAddonOfOtherStatementsAndAPathThatCannotBeSetStopTheRunAtTheirSource(String engine) throws IOException {
-        Path unknown = job("unknown", "db.query team { addon = [{name: \"squad_sise\", input: {team: $output.id}, as: \"n\"}] } as $t", "$t");
-        Cli c = db.fresh(engine, unknown);
-        assertEquals(65, c.exit, c.toString());
-        assertTrue(c.err.contains("/f.xs:12:33: unknown addon `squad_sise`; did you mean `squad_size`?"), c.err);
+        String sizeAs = "db.query team { addon = [{name: \"squad_size\", input: {team: $output.id}, as: ";
+        stops(engine, job("unknown", "db.query team { addon = [{name: \"squad_sise\", input: {team: $output.id}, as: \"n\"}] } as $t", "$t"),
+                65, "12:33: unknown addon `squad_sise`; did you mean `squad_size`?");
 
         Path notOneQuery = job("two", "db.query team { addon = [{name: \"busy\", input: {}, as: \"n\"}] } as $t", "$t");
         Files.writeString(notOneQuery.resolve("addon/busy.xs"), "addon busy {\n  input {\n  }\n  stack {\n    var $x { value = 1 }\n"
                 + "    db.query player { return = {type: \"count\"} }\n  }\n}\n");
-        c = db.fresh(engine, notOneQuery);
-        assertEquals(65, c.exit, c.toString());
-        assertTrue(c.err.contains("/f.xs:12:33: addon `busy` cannot run: an addon's stack is one `db.query`, this one has 2 statements"), c.err);
+        stops(engine, notOneQuery, 65, "12:33: addon `busy` cannot run: an addon's stack is one `db.query`, this one has 2 statements");
 
-        Path textInTheWay = job("path", "db.query team { addon = [{name: \"squad_size\", input: {team: $output.id}, as: \"city.n\"}] } as $t", "$t");
-        c = db.fresh(engine, textInTheWay);
-        assertEquals(70, c.exit, c.toString());
-        assertTrue(c.err.contains("/f.xs:12:78: addon `squad_size`: cannot set `city.n`: field `city` of the record holds text, not an object"), c.err);
+        stops(engine, job("path", sizeAs + "\"city.n\"}] } as $t", "$t"),
+                70, "12:78: addon `squad_size`: cannot set `city.n`: field `city` of the record holds text, not an object");
+        stops(engine, job("items", sizeAs + "\"n\"}] return = {type: \"list\", paging: {page: 1}} } as $t", "$t"),
+                65, "12:78: `as: \"n\"`: the records of a paged result are its `items`; write `items.n`");
+        stops(engine, job("count", sizeAs + "\"n\"}] return = {type: \"count\"} } as $t", "$t"),
+                65, "12:25: `addon` adds fields to records, and this db.query gives int");
+        stops(engine, job("sort", "db.query team { eval = {n: dbAddonAttr(\"squad_size\", {team: $db.team.id})} sort = {n: \"asc\"} } as $t", "$t"),
+                65, "12:83: cannot sort by `n`: it is an addon's value, computed after the query");
+    }
 
-        Path pageWithoutItems = job("items", "db.query team { addon = [{name: \"squad_size\", input: {team: $output.id}, as: \"n\"}]"
-                + " return = {type: \"list\", paging: {page: 1}} } as $t", "$t");
-        c = db.fresh(engine, pageWithoutItems);
-        assertEquals(65, c.exit, c.toString());
-        assertTrue(c.err.contains("/f.xs:12:78: `as: \"n\"`: the records of a paged result are its `items`; write `items.n`"), c.err);
-
-        Path count = job("count", "db.query team { addon = [{name: \"squad_size\", input: {team: $output.id}, as: \"n\"}]"
-                + " return = {type: \"count\"} } as $t", "$t");
-        c = db.fresh(engine, count);
-        assertEquals(65, c.exit, c.toString());
-        assertTrue(c.err.contains("/f.xs:12:25: `addon` adds fields to records, and this db.query gives int"), c.err);
-
-        Path sortByAddon = job("sort", "db.query team { eval = {n: dbAddonAttr(\"squad_size\", {team: $db.team.id})} sort = {n: \"asc\"} } as $t", "$t");
-        c = db.fresh(engine, sortByAddon);
-        assertEquals(65, c.exit, c.toString());
-        assertTrue(c.err.contains("/f.xs:12:83: cannot sort by `n`: it is an addon's value, computed after the query"), c.err);
+    /** Runs the job from empty tables and expects that exit code and the error at that line:column of f.xs. */
+    private void stops(String engine, Path job, int exit, String error) {
+        Cli c = db.fresh(engine, job);
+        assertEquals(exit, c.exit, c.toString());
+        assertTrue(c.err.contains(job.resolve("f.xs") + ":" + error), c.err);
     }
 
     @Test

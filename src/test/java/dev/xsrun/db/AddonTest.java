@@ -157,7 +157,7 @@ class AddonTest {
 
     @ParameterizedTest
     @MethodSource("dev.xsrun.db.DatabaseTest#engines")
-    void aPageGetsItsItemsFilledAndASingleOrAGetTheirRecord(String engine) throws IOException {
+    void aPageGetsItsItemsFilledAndASingleAGetOrAnAddTheirRecord(String engine) throws IOException {
         Path job = job("page", """
                     db.query team {
                       addon = [{name: "squad_size", input: {team: $output.id}, as: "items.size"}]
@@ -178,7 +178,11 @@ class AddonTest {
                       field_value = "Rome"
                       addon = [{name: "top_scorer", input: {team: $output.id}, as: "best"}]
                     } as $none
-                """, "{page: $page, single: $single, got: $got, none: $none}");
+                    db.add team {
+                      data = {city: "Rome"}
+                      addon = [{name: "squad_size", input: {team: $output.id}, as: "size"}]
+                    } as $added
+                """, "{page: $page, single: $single, got: $got, none: $none, added: $added}");
         JsonNode r = DatabaseTest.json(db.fresh(engine, job));
         assertEquals(2, r.path("page").path("curPage").asInt(), r.toString());
         assertEquals(1, r.path("page").path("items").size(), r.toString());
@@ -188,6 +192,8 @@ class AddonTest {
         assertEquals("kari,ole", nicks(r.path("single").path("all")));
         assertEquals("rosa", r.path("got").path("best").path("nick").asText(), r.toString());
         assertTrue(r.get("none").isNull(), r.toString());
+        assertEquals("Rome", r.path("added").path("city").asText(), r.toString());
+        assertEquals(0, r.path("added").path("size").asInt(-1), r.toString());
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
-// A db.query attribute of Xano's catalogue that xsrun does not run (addon) stops the job where it is
-// written (exit 70) instead of giving records without the addon's field.
-run.job "addon not run" {
+// A db.query attribute of Xano's catalogue that xsrun does not run (output) stops the job where it is
+// written (exit 70) instead of giving records with every field.
+run.job "output not run" {
   main = {name: "posts", input: {}}
 }
 ---
@@ -18,7 +18,7 @@ function "posts" {
   stack {
     db.get "note" { field_name = "id" field_value = 1 } as $first
     db.query "note" {
-      addon = [{name: "word_count", input: {note_id: $output.id}, as: "items.words"}]
+      output = ["body"]
     } as $notes
   }
   response = $notes

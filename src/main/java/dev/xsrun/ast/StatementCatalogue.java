@@ -375,12 +375,12 @@ public final class StatementCatalogue {
      * rather than give a result without it.
      */
     private static final Map<String, List<String>> NOT_RUN_LOCALLY = Map.of(
-            "db.query", List.of("addon", "output", "order", "paging", "count", "additional_where", "override_sort", "search"),
-            "db.get", List.of("addon", "output", "eval", "join"),
-            "db.add", List.of("addon", "output"),
-            "db.edit", List.of("addon", "output"),
-            "db.patch", List.of("addon", "output"),
-            "db.add_or_edit", List.of("addon", "output"),
+            "db.query", List.of("output", "order", "paging", "count", "additional_where", "override_sort", "search"),
+            "db.get", List.of("output", "eval", "join"),
+            "db.add", List.of("output"),
+            "db.edit", List.of("output"),
+            "db.patch", List.of("output"),
+            "db.add_or_edit", List.of("output"),
             "db.bulk.add", List.of("items"),
             "db.bulk.update", List.of("items"),
             "db.bulk.patch", List.of("items"),

@@ -13,6 +13,7 @@ import dev.xsrun.diag.SourceText;
 import dev.xsrun.filters.FilterRegistry;
 import dev.xsrun.load.JobLoader;
 import dev.xsrun.load.SourceFiles;
+import dev.xsrun.runtime.Addons;
 import dev.xsrun.runtime.StatementFamily;
 import dev.xsrun.syntax.ParseResult;
 import dev.xsrun.syntax.XsParser;
@@ -59,12 +60,14 @@ public final class DbCommand implements Runnable {
             }
         }
         Path folder = loaded.folder();
-        return new DbStatements(new Database(loaded.tables().values(), () -> Engine.forSetting(where, folder), secrets::add));
+        return new DbStatements(new Database(loaded.tables().values(), () -> Engine.forSetting(where, folder), secrets::add),
+                Addons.of(loaded.documents()));
     }
 
     /** The db.* statements of a run on a private in-memory copy of an SQLite file (empty when it does not exist). */
     static StatementFamily copyFamily(JobLoader.Loaded loaded, Path source, dev.xsrun.value.Secrets secrets) {
-        return new DbStatements(new Database(loaded.tables().values(), () -> Engine.copyOf(source), secrets::add));
+        return new DbStatements(new Database(loaded.tables().values(), () -> Engine.copyOf(source), secrets::add),
+                Addons.of(loaded.documents()));
     }
 
     /** Where the database is: the --db option, else env XSRUN_DB, else null (the job folder's file). */

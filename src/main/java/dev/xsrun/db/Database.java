@@ -88,7 +88,11 @@ public final class Database implements AutoCloseable {
             }
         }
         try {
-            host.result(s, dispatch(s, host));
+            JsonNode result = dispatch(s, host);
+            if (s.attribute("addon") != null && !s.name().equals("db.query")) {
+                result = AddonFields.apply(s, host, result, AddonFields.Shape.RECORD);
+            }
+            host.result(s, result);
         } catch (XsError e) {
             if (e.span() == null || !e.span().isKnown()) {
                 e.at(s.span());
@@ -103,8 +107,11 @@ public final class Database implements AutoCloseable {
                 return get(s, host, false);
             case "db.has":
                 return get(s, host, true);
-            case "db.query":
-                return new Query(this, s, host).run();
+            case "db.query": {
+                Query q = new Query(this, s, host);
+                JsonNode result = q.run();
+                return s.attribute("addon") == null ? result : AddonFields.apply(s, host, result, AddonFields.Shape.of(result, q.paged()));
+            }
             case "db.add":
                 return add(s, host);
             case "db.edit":

@@ -1,8 +1,10 @@
 package dev.xsrun.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.Stmt;
+import dev.xsrun.runtime.Addons;
 import dev.xsrun.runtime.StatementCompiler;
 import dev.xsrun.runtime.StatementFamily;
 import dev.xsrun.runtime.StatementRun;
@@ -13,18 +15,27 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code db.*} statements as a {@link StatementFamily} of the run. The SQL of a statement depends
  * on its values (a null-safe {@code ==?} drops its condition), so the statement is translated when it
  * runs; what is compiled once is every value it may need: each sub-expression of its attributes and
- * target that reads no {@code $db} field and is no query-only node, and each nested stack.
+ * target that reads no {@code $db} field and is no query-only node, each nested stack, and each
+ * {@code input} of its {@code addon = [..]} with {@code $output} bound per record.
  */
 public final class DbStatements implements StatementFamily {
     private final Database database;
+    private final Addons addons;
 
     public DbStatements(Database database) {
+        this(database, Addons.none());
+    }
+
+    /** @param addons the job's addons, which {@code addon = [..]} and {@code dbAddonAttr(..)} run */
+    public DbStatements(Database database, Addons addons) {
         this.database = database;
+        this.addons = addons;
     }
 
     @Override
@@ -35,8 +46,13 @@ public final class DbStatements implements StatementFamily {
     @Override
     public Action compile(Stmt.Invoke s, StatementCompiler c) {
         Map<Expr, Expression> values = new IdentityHashMap<>();
-        for (Expr e : s.attributes().values()) {
-            compileValues(e, c, values);
+        Map<Expr, Bound> addonInputs = new IdentityHashMap<>();
+        for (Map.Entry<String, Expr> a : s.attributes().entrySet()) {
+            if (a.getKey().equals("addon")) {
+                compileAddons(a.getValue(), c, values, addonInputs);
+            } else {
+                compileValues(a.getValue(), c, values);
+            }
         }
         if (s.targetExpr() != null) {
             compileValues(s.targetExpr(), c, values);
@@ -69,6 +85,17 @@ public final class DbStatements implements StatementFamily {
             }
 
             @Override
+            public JsonNode addonInput(Expr input, JsonNode output) {
+                return addonInputs.get(input).eval(run, output);
+            }
+
+            @Override
+            public UnaryOperator<JsonNode> addon(String name, SourceSpan at) {
+                Document.FunctionDef fn = addons.function(name, at);
+                return input -> run.call(fn, input, at);
+            }
+
+            @Override
             public void warn(String message) {
                 run.context().warnings().accept(message);
             }
@@ -78,6 +105,29 @@ public final class DbStatements implements StatementFamily {
                 run.checkDeadline();
             }
         });
+    }
+
+    /**
+     * {@code addon = [{name: .., input: {..}, as: ".."}, ..]}: each entry's {@code input} is compiled to be
+     * read once per record with {@code $output} set to it, its other values as values. An attribute of
+     * another shape is refused when the statement runs ({@link AddonFields}).
+     */
+    private static void compileAddons(Expr list, StatementCompiler c, Map<Expr, Expression> values, Map<Expr, Bound> inputs) {
+        if (!(list instanceof Expr.ArrayLiteral)) {
+            return;
+        }
+        for (Expr.Element el : ((Expr.ArrayLiteral) list).elements()) {
+            if (!(el.value() instanceof Expr.ObjectLiteral)) {
+                continue;
+            }
+            for (Expr.Entry e : ((Expr.ObjectLiteral) el.value()).entries()) {
+                if ("input".equals(e.key())) {
+                    inputs.put(e.value(), c.bound(e.value(), "output"));
+                } else {
+                    compileValues(e.value(), c, values);
+                }
+            }
+        }
     }
 
     /**
@@ -101,7 +151,8 @@ public final class DbStatements implements StatementFamily {
         }
     }
 
-    private static boolean readsDatabase(Expr e) {
+    /** Whether an expression reads the row (so it is translated to SQL, not compiled as a value). */
+    static boolean readsDatabase(Expr e) {
         if (e instanceof Expr.DbCompare || e instanceof Expr.DbBetween || e instanceof Expr.DbFilterCall) {
             return true;
         }

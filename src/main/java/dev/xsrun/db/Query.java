@@ -114,7 +114,15 @@ final class Query {
             out.put("pageTotal", (total + perPage - 1) / perPage);
         }
         out.set("items", rows);
+        paged = true;
         return out;
+    }
+
+    /** Whether {@link #run} gave a paging result (its records under {@code items}). */
+    private boolean paged;
+
+    boolean paged() {
+        return paged;
     }
 
     private int evalParams;
@@ -172,11 +180,39 @@ final class Query {
             throw XsError.source("`eval` is an object: {name: $db.table.field}", eval.span());
         }
         for (Expr.Entry e : ((Expr.ObjectLiteral) eval).entries()) {
+            if (e.value() instanceof Expr.DbFilterCall f && f.name().equals(Expr.DbFilterCall.ADDON)) {
+                addonEval(select, e.key(), f);
+                continue;
+            }
             WhereSql.Term t = sql.value(e.value());
             select.append(", ").append(t.sql()).append(" AS ").append(Engine.q(e.key()));
             evalNames.add(e.key());
             // SQLite has no bool: a condition comes back as 1 or 0 unless it is read as one
             evalTypes.add(t.field() == null && WhereSql.isCondition(e.value()) ? bool(e) : t.field());
+        }
+    }
+
+    /** The query's {@code dbAddonAttr(..)} eval fields, or null when it has none. */
+    private AddonEvals addonEvals;
+
+    /**
+     * {@code name: dbAddonAttr("addon", {k: $db.t.f, ..})}: the field is selected as null, in its place, and
+     * each input value that reads the row as a column of its own; {@link AddonEvals#fill} then runs the
+     * addon per row.
+     */
+    private void addonEval(StringBuilder select, String name, Expr.DbFilterCall call) {
+        if (addonEvals == null) {
+            addonEvals = new AddonEvals(host);
+        }
+        select.append(", NULL AS ").append(Engine.q(name));
+        evalNames.add(name);
+        evalTypes.add(null);
+        AddonEvals.Field field = addonEvals.add(name, call);
+        for (Map.Entry<String, Expr> in : field.columns().entrySet()) {
+            WhereSql.Term t = sql.value(in.getValue());
+            select.append(", ").append(t.sql()).append(" AS ").append(Engine.q(in.getKey()));
+            evalNames.add(in.getKey());
+            evalTypes.add(t.field());
         }
     }
 
@@ -211,6 +247,9 @@ final class Query {
     }
 
     private String sortKey(String key) {
+        if (addonEvals != null && addonEvals.names().contains(key)) {
+            throw XsError.source("cannot sort by `" + key + "`: it is an addon's value, computed after the query", s.attribute("sort").span());
+        }
         if (evalNames.contains(key)) {
             return Engine.q(key);
         }
@@ -236,7 +275,8 @@ final class Query {
     }
 
     private ArrayNode list(String text) {
-        return selected(db.engine().once(c -> prepare(c, text).rows(table, evalNames, evalTypes)));
+        ArrayNode rows = db.engine().once(c -> prepare(c, text).rows(table, evalNames, evalTypes));
+        return selected(addonEvals == null ? rows : addonEvals.fill(rows));
     }
 
     /** {@code select = ["id", "name"]}: each record keeps only those fields (of the table or its evals), in that order. */

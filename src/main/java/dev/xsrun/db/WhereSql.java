@@ -86,7 +86,8 @@ final class WhereSql {
             return new QueryOperators(this, engine).between(b.value(), b.low(), b.high(), b.negated(), b.span());
         }
         if (e instanceof Expr.DbFilterCall && ((Expr.DbFilterCall) e).name().equals(Expr.DbFilterCall.ADDON)) {
-            throw bad(e.span(), "`" + Expr.DbFilterCall.ADDON + "(...)` runs an addon per row on Xano; a local run does not run addons");
+            throw bad(e.span(), "`" + Expr.DbFilterCall.ADDON + "(...)` is the whole value of an `eval` field (eval = {name: "
+                    + Expr.DbFilterCall.ADDON + "(\"addon\", {..})}); it cannot be part of another expression");
         }
         if (e instanceof Expr.DbFilterCall && QueryOperators.isOperator(((Expr.DbFilterCall) e).name())) {
             return new QueryOperators(this, engine).filter((Expr.DbFilterCall) e);

@@ -63,6 +63,16 @@ class Scope {
         values[id] = value;
     }
 
+    /**
+     * Sets a variable's raw value for a moment and gives the one it had (Java null: never assigned), to be
+     * put back the same way: the variable is not listed as created ({@link StatementFamily.Bound}).
+     */
+    final JsonNode swap(int id, JsonNode value) {
+        JsonNode was = values[id];
+        values[id] = value;
+        return was;
+    }
+
     /** Sets a variable to an int, kept unboxed. */
     final void putInt(int id, long value) {
         if (values[id] == null) {

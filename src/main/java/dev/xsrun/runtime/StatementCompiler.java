@@ -39,6 +39,14 @@ public final class StatementCompiler {
         return expression(statement.attribute(name));
     }
 
+    /**
+     * An expression of the statement that reads a variable the statement sets itself, such as the
+     * {@code $output} (each record) of a db statement's {@code addon} inputs; null for null.
+     */
+    public StatementFamily.Bound bound(Expr e, String variable) {
+        return e == null ? null : new StatementFamily.Bound(compiler.expression(e), compiler.place(new LValue(variable, List.of(), e.span())).id);
+    }
+
     /** The attribute compiled, or a constant when the statement does not have it. */
     public StatementFamily.Expression attribute(String name, JsonNode fallback) {
         return new StatementFamily.Expression(code(name, fallback));

@@ -67,6 +67,28 @@ public interface StatementFamily {
         }
     }
 
+    /** A compiled expression that reads one variable its statement binds ({@link StatementCompiler#bound}). */
+    final class Bound {
+        private final Code code;
+        private final int slot;
+
+        Bound(Code code, int slot) {
+            this.code = code;
+            this.slot = slot;
+        }
+
+        /** Its value in the running function with the variable set to {@code value}; the variable is left as it was. */
+        public JsonNode eval(StatementRun run, JsonNode value) {
+            Frame f = (Frame) run;
+            JsonNode saved = f.swap(slot, value);
+            try {
+                return code.eval(f);
+            } finally {
+                f.swap(slot, saved);
+            }
+        }
+    }
+
     /** A compiled nested stack (a clause such as {@code stack { ... }}), run with {@link StatementRun#run}. */
     final class Body {
         final Step.Block block;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.xsrun.ast.Document;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.Stmt;
+import dev.xsrun.runtime.Addons;
 import dev.xsrun.runtime.StatementCompiler;
 import dev.xsrun.runtime.StatementFamily;
 import dev.xsrun.value.Values;
@@ -32,9 +33,12 @@ final class WorkflowCalls implements StatementFamily {
     private static final List<String> PLATFORM_ONLY = List.of("workflow_test.call", "action.call", "action.package.call");
 
     private final List<Document> documents;
+    /** addon.call runs an addon the way a db statement's addon does: its value is its one query's result. */
+    private final Addons addons;
 
     WorkflowCalls(List<Document> documents) {
         this.documents = List.copyOf(documents);
+        this.addons = Addons.of(documents);
     }
 
     @Override
@@ -60,16 +64,22 @@ final class WorkflowCalls implements StatementFamily {
                     + " cannot run locally: the tested folder has no such " + String.join(" or ", TARGETS.get(call))
                     + " (xsrun calls only the constructs of the folder it tests)");
         }
+        Expression input = c.attribute("input");
+        if (call.equals("addon.call")) {
+            return run -> run.setResult(addons.call(run, target.name(), given(run, input, call, s), s.span()));
+        }
         Document.FunctionDef construct = new Document.FunctionDef(target.name(), null, target.inputs(), target.stack(),
                 target.response(), List.of(), target.span());
-        Expression input = c.attribute("input");
-        return run -> {
-            JsonNode given = input == null ? Values.object() : input.eval(run);
-            if (!given.isObject()) {
-                throw XsError.fatal(call + ": `input` must be an object, got " + Values.typeName(given)).at(s.span());
-            }
-            run.setResult(run.call(construct, given, s.span()));
-        };
+        return run -> run.setResult(run.call(construct, given(run, input, call, s), s.span()));
+    }
+
+    /** The call's {@code input} object ({} when not given). */
+    private static JsonNode given(dev.xsrun.runtime.StatementRun run, Expression input, String call, Stmt.Invoke s) {
+        JsonNode given = input == null ? Values.object() : input.eval(run);
+        if (!given.isObject()) {
+            throw XsError.fatal(call + ": `input` must be an object, got " + Values.typeName(given)).at(s.span());
+        }
+        return given;
     }
 
     /** The construct a call names: of one of those kinds, that name (a query's path without its leading /), verb and group. */

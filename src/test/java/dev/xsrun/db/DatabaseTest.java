@@ -424,7 +424,7 @@ class DatabaseTest {
         Path addon = job("t9", "", "db.query \"product\" { eval = {d: dbAddonAttr(\"disc\", {id: $db.product.id})} } as $x", "$x", PRODUCT, CATEGORY);
         c = fresh(engine, addon);
         assertEquals(65, c.exit, c.toString());
-        assertTrue(c.err.contains("f.xs:6:") && c.err.contains("a local run does not run addons"), c.err);
+        assertTrue(c.err.contains("f.xs:6:") && c.err.contains("unknown addon `disc` (the job folder has no `addon` documents)"), c.err);
     }
 
     @ParameterizedTest

@@ -174,8 +174,8 @@ class DocumentKindsTest {
                         "4:7: unknown attribute `dta` of `schema.parse.array`; did you mean `data`?"),
                 Arguments.of("stack variable read by a test", "query \"q\" verb=GET {\n  stack {\n    var $half { value = 2 }\n    db.query \"t\" {} as $rows\n  }\n  response = $half\n  test \"t\" {\n    var $mine { value = 1 }\n    expect.to_equal ($response) {\n      value = $mine + $half\n    }\n  }\n}\n",
                         "10:23: warning: `$half` is a variable of the stack, which a test does not see (it reads as null); a test sees `$response`: return the value in `response = {...}` and read `$response.half`"),
-                Arguments.of("db attribute a local run does not do", "function \"f\" {\n  stack {\n    db.query \"t\" {\n      addon = []\n    } as $rows\n  }\n}\n",
-                        "4:7: warning: `addon` of `db.query` does not run locally yet: a local run stops at this statement"),
+                Arguments.of("db attribute a local run does not do", "function \"f\" {\n  stack {\n    db.query \"t\" {\n      output = [\"id\"]\n    } as $rows\n  }\n}\n",
+                        "4:7: warning: `output` of `db.query` does not run locally yet: a local run stops at this statement"),
                 Arguments.of("body instead of params", "function \"f\" {\n  stack {\n    api.request {\n      url = \"u\"\n      body = {}\n    } as $r\n  }\n}\n",
                         "5:7: unknown attribute `body` of `api.request`; api.request sends its body with `params = ...`"));
     }

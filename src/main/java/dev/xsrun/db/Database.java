@@ -242,15 +242,22 @@ public final class Database implements AutoCloseable {
         return engine().once(c -> insert(c, t, row));
     }
 
+    /** Inserts a bound row and gives the record as stored: made from what was bound when it can be, else read back. */
     private ObjectNode insert(Connection c, TableSchema t, ObjectNode row) throws SQLException {
         List<String> names = new ArrayList<>(row.size());
         row.fieldNames().forEachRemaining(names::add);
-        Prepared p = engine().prepare(c, t.insertSql(names, true));
+        Engine e = engine();
+        StoredRow stored = e.storedRow(c, t);
+        Prepared p = e.prepare(c, t.insertSql(names, stored == null));
         int i = 1;
         for (String n : names) {
             TableSchema.set(p.statement(), i++, t.field(n), row.get(n));
         }
-        return (ObjectNode) p.rows(t).get(0);
+        if (stored == null) {
+            return (ObjectNode) p.rows(t).get(0);
+        }
+        p.statement().executeUpdate();
+        return stored.record(row, e.lastInsertId(c));
     }
 
     private JsonNode edit(Stmt.Invoke s, Host host) {

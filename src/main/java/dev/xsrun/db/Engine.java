@@ -161,6 +161,8 @@ public final class Engine implements AutoCloseable {
                 return c;
             }
             SqliteNative.prepare();
+            // no "SELECT last_insert_rowid()" prepared by the driver after every INSERT it runs: xsrun never asks for generated keys
+            properties.setProperty("jdbc.get_generated_keys", "false");
             Connection c = org.sqlite.JDBC.createConnection(url, properties);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 30000");
@@ -266,17 +268,46 @@ public final class Engine implements AutoCloseable {
      * statement.
      */
     Prepared prepare(Connection c, String sql) throws SQLException {
-        Statements kept = statements.computeIfAbsent(c, k -> new Statements());
-        if (kept.version != tablesVersion) {
-            kept.closeAll();
-            kept.version = tablesVersion;
-        }
+        Statements kept = kept(c);
         Prepared p = kept.get(sql);
         if (p == null) {
             p = new Prepared(c.prepareStatement(sql));
             kept.put(sql, p);
         }
         return p;
+    }
+
+    private Statements kept(Connection c) {
+        Statements kept = statements.computeIfAbsent(c, k -> new Statements());
+        if (kept.version != tablesVersion) {
+            kept.closeAll();
+            kept.version = tablesVersion;
+        }
+        return kept;
+    }
+
+    /**
+     * How an insert into {@code t} on this connection gives back its record without reading it
+     * ({@link StoredRow}), or null when it must read it back: always on PostgreSQL, whose jsonb
+     * columns store documents in their own form. Worked out once per connection and table.
+     */
+    StoredRow storedRow(Connection c, TableSchema t) throws SQLException {
+        if (postgres) {
+            return null;
+        }
+        Statements kept = kept(c);
+        if (!kept.rows.containsKey(t)) {
+            kept.rows.put(t, StoredRow.of(this, c, t));
+        }
+        return kept.rows.get(t);
+    }
+
+    /** The rowid of the last row this connection inserted. */
+    long lastInsertId(Connection c) throws SQLException {
+        try (java.sql.ResultSet rs = prepare(c, "SELECT last_insert_rowid()").statement().executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** After SQL of the job's own ({@code db.direct_query}) ran: tables may have changed shape. */
@@ -288,6 +319,8 @@ public final class Engine implements AutoCloseable {
     private static final class Statements extends LinkedHashMap<String, Prepared> {
         private static final int MOST = 256;
         int version;
+        /** Each table's {@link StoredRow} (null: rows are read back), for the tables' shape at {@link #version}. */
+        final Map<TableSchema, StoredRow> rows = new java.util.HashMap<>();
 
         Statements() {
             super(64, 0.75f, true);
@@ -305,6 +338,7 @@ public final class Engine implements AutoCloseable {
         void closeAll() {
             values().forEach(Prepared::close);
             clear();
+            rows.clear();
         }
     }
 

@@ -169,7 +169,7 @@ public final class TableSchema {
         return sql;
     }
 
-    /** Binds a (validated) value of a field to a statement parameter. */
+    /** Binds a (validated) value of a field to a statement parameter: the value {@link #stored} says. */
     static void set(PreparedStatement ps, int i, InputField f, JsonNode v) throws SQLException {
         if (v == null || v.isNull() || v.isMissingNode()) {
             ps.setNull(i, Types.NULL);
@@ -179,26 +179,88 @@ public final class TableSchema {
             setAny(ps, i, v);
             return;
         }
+        Object x = stored(f, v);
+        if (x instanceof Long) {
+            ps.setLong(i, (Long) x);
+        } else if (x instanceof Double) {
+            ps.setDouble(i, (Double) x);
+        } else if (x instanceof Boolean) {
+            ps.setBoolean(i, (Boolean) x);
+        } else {
+            ps.setString(i, (String) x);
+        }
+    }
+
+    /**
+     * What a (validated) value of a field is sent to the database as: null, a Long, a Double, a Boolean
+     * or a String (lists and JSON types as their JSON text).
+     */
+    static Object stored(InputField f, JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
         if (f.list()) {
-            ps.setString(i, Json.encode(v));
-            return;
+            return Json.encode(v);
         }
         switch (f.type()) {
             case "int":
-                ps.setLong(i, Values.toLong(v));
-                return;
+                return Values.toLong(v);
             case "timestamp":
-                ps.setLong(i, InputBinder.timestamp(v, f.name()));
-                return;
+                return InputBinder.timestamp(v, f.name());
             case "decimal":
-                ps.setDouble(i, v.doubleValue());
-                return;
+                return v.doubleValue();
             case "bool":
-                ps.setBoolean(i, dev.xsrun.value.Operators.truthy(v));
-                return;
+                return dev.xsrun.value.Operators.truthy(v);
             default:
-                ps.setString(i, v.isContainerNode() || isJson(f) ? Json.encode(v) : Values.toText(v));
+                return v.isContainerNode() || isJson(f) ? Json.encode(v) : Values.toText(v);
         }
+    }
+
+    /**
+     * The value {@link #read} gives for a column of this {@link #kind} of the embedded engine that holds
+     * {@code x} ({@link #stored}): SQLite keeps no NaN (it stores NULL) and no negative zero, and the
+     * driver sends text as UTF-8, where a lone surrogate becomes '?'. Null for {@link #ANY}, which is
+     * read by what the driver says.
+     */
+    static JsonNode readStored(Object x, int kind) {
+        if (x == null) {
+            return Values.NULL;
+        }
+        switch (kind) {
+            case INT:
+                return x instanceof Long ? Values.of((long) (Long) x) : null;
+            case DECIMAL: {
+                if (!(x instanceof Double)) {
+                    return null;
+                }
+                double d = (Double) x;
+                return Double.isNaN(d) ? Values.NULL : Values.of(d == 0 ? 0.0 : d);
+            }
+            case BOOL:
+                return x instanceof Boolean ? Values.of((boolean) (Boolean) x) : null;
+            case TEXT:
+                return x instanceof String ? Values.of(asUtf8((String) x)) : null;
+            case JSON: {
+                if (!(x instanceof String)) {
+                    return null;
+                }
+                String s = asUtf8((String) x);
+                JsonNode parsed = Json.tryParse(s);
+                return parsed == null ? Values.of(s) : parsed;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** Text as it comes back from the database: through UTF-8, which turns a lone surrogate into '?'. */
+    private static String asUtf8(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return new String(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return s;
     }
 
     /** A value with no declared field (direct_query arguments): by its own JSON type. */

@@ -770,6 +770,76 @@ class DatabaseTest {
         assertEquals("{\"id\":1,\"label\":\"c0\",\"note\":null}", r.get("changed").toString());
     }
 
+    static final String KINDS = """
+            table "kinds" {
+              schema {
+                int id
+                text label filters=trim
+                int n?
+                decimal price?
+                bool flag?
+                timestamp at?
+                date day?
+                json doc?
+                text[] tags?
+                int[] nums?
+                enum status?="draft" {
+                  values = ["draft", "live"]
+                }
+                email mail?
+                text secret? {
+                  sensitive = true
+                }
+              }
+              index = [{type: "primary", field: [{name: "id"}]}]
+            }
+            """;
+
+    /**
+     * What {@code db.add} and {@code db.add_or_edit} give back is the record as stored, the same as a
+     * later read of it, for every field type and for values the database changes as it stores them
+     * (an int given to a decimal, negative zero, text beyond the basic plane, JSON text and documents,
+     * absent fields); and after the job's own SQL gives a column a default, the default is in it too.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void addGivesTheRecordAsStored(String engine) throws IOException {
+        Path job = job("stored", "", """
+                    var $rows { value = [] }
+                    var $given { value = [
+                      {label: "  full  ", n: 5, price: 3, flag: "yes", at: "2024-01-02T03:04:05Z", day: "2024-02-03",
+                       doc: {x: 1.0, y: [1, "two", null, true], z: {}}, tags: ["a", "b"], nums: [1, 2], status: "live",
+                       mail: "a@b.co", secret: "s3cr3t"},
+                      {label: "é ✓ 😀 日本", n: 9007199254740993, price: -0.0, flag: false, doc: "{\\"a\\":1}", tags: []},
+                      {label: "numbers", price: 123456789012.5, doc: 12, nums: [0, -1]},
+                      {label: "text doc", doc: "just text", price: 0.1},
+                      {label: "nothing else"}
+                    ] }
+                    foreach ($given) {
+                      each as $g {
+                        db.add "kinds" { data = $g } as $added
+                        db.get "kinds" { field_name = "id" field_value = $added.id } as $got
+                        array.push $rows { value = [$added, $got] }
+                      }
+                    }
+                    db.add_or_edit "kinds" { field_name = "label" field_value = "upserted" data = {n: 7, doc: [1, 2]} } as $added
+                    db.get "kinds" { field_name = "id" field_value = $added.id } as $got
+                    array.push $rows { value = [$added, $got] }
+                    db.direct_query { sql = "ALTER TABLE kinds ADD COLUMN note TEXT DEFAULT 'from sql'" }
+                    db.add "kinds" { data = {label: "after the default"} } as $added
+                    db.get "kinds" { field_name = "id" field_value = $added.id } as $got
+                    array.push $rows { value = [$added, $got] }
+                """, "$rows", KINDS);
+        JsonNode rows = json(fresh(engine, job));
+        assertEquals(7, rows.size(), rows.toString());
+        for (JsonNode pair : rows) {
+            assertEquals(pair.get(1).toString(), pair.get(0).toString(), "the added record is the stored one");
+        }
+        assertEquals("from sql", rows.get(6).get(0).get("note").asText(), rows.get(6).toString());
+        assertEquals(3.0, rows.get(0).get(0).get("price").doubleValue());
+        assertTrue(rows.get(4).get(0).get("n").isNull(), rows.get(4).toString());
+    }
+
     static final String CITY = """
             table "city" {
               schema {

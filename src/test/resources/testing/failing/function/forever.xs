@@ -12,6 +12,11 @@ function "forever" {
         var.update $n {
           value = $n + 1
         }
+
+        // a pause, so that the run's timeout comes long before the loop's iteration cap, however fast the loop
+        util.sleep {
+          value = 0.001
+        }
       }
     }
   }

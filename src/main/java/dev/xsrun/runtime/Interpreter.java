@@ -15,7 +15,8 @@ import java.util.Map;
  * The machine that runs compiled functions and run jobs: the call stack and its depth, the limits
  * (iterations, deadline), the functions compiled so far, and the signal that ends a whole job
  * ({@code debug.stop}). Each function is compiled ({@link Compiler}) when first called, and
- * its nodes do the work; one flat variable scope ({@link Frame}) per call. Values have value
+ * its nodes do the work (a loop or statement list that runs often is made a class of the same
+ * code, {@link Tier}); one flat variable scope ({@link Frame}) per call. Values have value
  * semantics: whatever is stored from an expression that may share structure with another variable
  * is copied, so in-place statements ({@code array.push}, {@code var.update $a[i]}) can change their
  * own variable without copying it each time.

@@ -105,18 +105,6 @@ final class Tier {
         void emit(Gen g);
     }
 
-    private static final String UNIT = Type.getInternalName(Unit.class);
-    private static final String FRAME = Type.getInternalName(Frame.class);
-    private static final String SCOPE = Type.getInternalName(Scope.class);
-    private static final String INTERP = Type.getInternalName(Interpreter.class);
-    private static final String CODE = Type.getInternalName(Code.class);
-    private static final String STEP = Type.getInternalName(Step.class);
-    private static final String VALUES = Type.getInternalName(dev.xsrun.value.Values.class);
-    private static final String OPERATORS = Type.getInternalName(dev.xsrun.value.Operators.class);
-    private static final String XS_ERROR = Type.getInternalName(dev.xsrun.value.XsError.class);
-    private static final String NODE = "Lcom/fasterxml/jackson/databind/JsonNode;";
-    private static final String JSON = "com/fasterxml/jackson/databind/JsonNode";
-    private static final String RUN = "(L" + FRAME + ";JJ)I";
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     /** How many classes were made in this process (the tests check that a run made some). */
     static final AtomicLong MADE = new AtomicLong();
@@ -125,16 +113,16 @@ final class Tier {
         try {
             ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
             String name = "dev/xsrun/runtime/Tier$Compiled";
-            cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, UNIT, null);
+            cw.visit(V17, ACC_FINAL | ACC_SUPER, name, null, Gen.UNIT, null);
             MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "([Ljava/lang/Object;)V", null, null);
             init.visitCode();
             init.visitVarInsn(ALOAD, 0);
             init.visitVarInsn(ALOAD, 1);
-            init.visitMethodInsn(INVOKESPECIAL, UNIT, "<init>", "([Ljava/lang/Object;)V", false);
+            init.visitMethodInsn(INVOKESPECIAL, Gen.UNIT, "<init>", "([Ljava/lang/Object;)V", false);
             init.visitInsn(RETURN);
             init.visitMaxs(0, 0);
             init.visitEnd();
-            MethodVisitor mv = cw.visitMethod(0, "run", RUN, null, null);
+            MethodVisitor mv = cw.visitMethod(0, "run", Gen.RUN, null, null);
             mv.visitCode();
             Gen g = new Gen(mv);
             body.emit(g);
@@ -155,6 +143,19 @@ final class Tier {
 
     /** Writes one method: the code of a statement list or loop and the nodes it calls. */
     private static final class Gen {
+        // the names the code refers to; here, so that a run that makes no class never loads the class writer
+        private static final String UNIT = Type.getInternalName(Unit.class);
+        private static final String FRAME = Type.getInternalName(Frame.class);
+        private static final String SCOPE = Type.getInternalName(Scope.class);
+        private static final String INTERP = Type.getInternalName(Interpreter.class);
+        private static final String CODE = Type.getInternalName(Code.class);
+        private static final String STEP = Type.getInternalName(Step.class);
+        private static final String VALUES = Type.getInternalName(dev.xsrun.value.Values.class);
+        private static final String OPERATORS = Type.getInternalName(dev.xsrun.value.Operators.class);
+        private static final String XS_ERROR = Type.getInternalName(dev.xsrun.value.XsError.class);
+        private static final String NODE = "Lcom/fasterxml/jackson/databind/JsonNode;";
+        private static final String JSON = "com/fasterxml/jackson/databind/JsonNode";
+        private static final String RUN = "(L" + FRAME + ";JJ)I";
         final MethodVisitor mv;
         final List<Object> constants = new ArrayList<>();
         private final Map<Object, Integer> index = new IdentityHashMap<>();

@@ -375,7 +375,7 @@ public final class StatementCatalogue {
      * rather than give a result without it.
      */
     private static final Map<String, List<String>> NOT_RUN_LOCALLY = Map.of(
-            "db.query", List.of("output", "order", "paging", "count", "additional_where", "override_sort", "search"),
+            "db.query", List.of("output", "order", "count", "additional_where", "override_sort", "search"),
             "db.get", List.of("output", "eval", "join"),
             "db.add", List.of("output"),
             "db.edit", List.of("output"),

@@ -58,6 +58,19 @@ final class Query {
         String where = s.attribute("where") == null ? "" : " WHERE " + sql.condition(s.attribute("where"));
         String order = order();
         JsonNode paging = ret.path("paging");
+        // the older form (run.md of earlier revisions): `paging = {page, per_page}` beside `where`, whose
+        // result the docs use as the list itself; `metadata: true` asks for the paging object instead
+        boolean older = s.attribute("paging") != null;
+        if (older) {
+            if (paging.isObject()) {
+                throw XsError.source("`paging` is given twice: write it once, in `return = {type: \"list\", paging: {..}}`",
+                        s.attribute("paging").span());
+            }
+            paging = Database.attr(s, host, "paging");
+            if (!paging.isObject()) {
+                throw XsError.source("`paging` must be an object such as {page: 1, per_page: 25}", s.attribute("paging").span());
+            }
+        }
         switch (type) {
             case "count":
                 return db.engine().once(c -> {
@@ -93,7 +106,7 @@ final class Query {
         if (more) {
             rows.remove(rows.size() - 1);
         }
-        if (paging.has("metadata") && !dev.xsrun.value.Operators.truthy(paging.get("metadata"))) {
+        if (paging.has("metadata") ? !dev.xsrun.value.Operators.truthy(paging.get("metadata")) : older) {
             return rows;
         }
         ObjectNode out = Values.object();

@@ -293,6 +293,42 @@ class DatabaseTest {
             {"evil", "$db.item.name includes $input.evil || $db.item.tags contains $input.evil", "[]"},
     };
 
+    /**
+     * The older form of paging, {@code paging = {..}} beside {@code where} (run.md of earlier revisions),
+     * whose result those docs use as a list: a page of the list; {@code metadata: true} gives the paging object.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void theOlderTopLevelPagingGivesAPageOfTheList(String engine) throws IOException {
+        Path job = job("older_paging", "int size", SEED + """
+                    db.query "product" {
+                      where = $db.product.price > 1
+                      sort = {id: "asc"}
+                      paging = {page: 1, per_page: $input.size}
+                    } as $first
+                    db.query "product" {
+                      sort = {id: "asc"}
+                      paging = {page: 2, per_page: 2, metadata: true}
+                    } as $second
+                """, "{first: $first|map:$$.sku, count: $first|count, second: $second|unset:\"items\", items: $second.items|map:$$.sku}",
+                PRODUCT, CATEGORY);
+        JsonNode r = json(fresh(engine, job, "--input", "size=2"));
+        assertEquals("[\"A1\",\"B2\"]", r.get("first").toString());
+        assertEquals(2, r.get("count").asInt());
+        assertEquals(2, r.get("second").get("curPage").asInt());
+        assertEquals("[\"C3\"]", r.get("items").toString());
+
+        Path twice = job("paging_twice", "", SEED + """
+                    db.query "product" {
+                      paging = {page: 1, per_page: 2}
+                      return = {type: "list", paging: {page: 1, per_page: 2}}
+                    } as $x
+                """, "$x", PRODUCT, CATEGORY);
+        Cli c = fresh(engine, twice);
+        assertEquals(65, c.exit, c.toString());
+        assertTrue(c.err.contains("f.xs:") && c.err.contains("`paging` is given twice"), c.err);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void wordOperatorsOfTheDocsTranslateAlike(String engine) throws IOException {

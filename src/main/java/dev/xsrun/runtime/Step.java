@@ -72,7 +72,7 @@ abstract class Step {
             if (unit != null) {
                 return unit.run(f, 0, 0);
             }
-            if (runs >= 0 && ++runs > Tier.HOT && Tier.HOT >= 0) {
+            if (runs >= 0 && Tier.HOT >= 0 && ++runs > Tier.HOT) {
                 runs = -1;
                 unit = Tier.block(this);
                 if (unit != null) {
@@ -95,11 +95,8 @@ abstract class Step {
                     } else {
                         status = s.run(f);
                     }
-                } catch (XsError e) {
-                    throw e.at(spans[i]);
-                } catch (ArithmeticException | IndexOutOfBoundsException | ClassCastException | IllegalArgumentException
-                         | UnsupportedOperationException | NullPointerException bug) {
-                    throw bug(bug, spans[i]);
+                } catch (RuntimeException e) {
+                    throw reported(e, spans[i]);
                 }
                 if (status != NEXT) {
                     return status;
@@ -108,13 +105,21 @@ abstract class Step {
             return NEXT;
         }
 
-        /** The Java exceptions a statement can only throw through a bug of xsrun, reported at the statement. */
-        static final Class<?>[] BUGS = {ArithmeticException.class, IndexOutOfBoundsException.class, ClassCastException.class,
-            IllegalArgumentException.class, UnsupportedOperationException.class, NullPointerException.class};
-
-        /** The error a bug (one of {@link #BUGS}) in a statement is reported as. */
-        static XsError bug(RuntimeException bug, SourceSpan at) {
-            return XsError.fatal("internal error: " + bug).at(at);
+        /**
+         * What a statement's failure is reported as: an error given the statement's span when it has
+         * none yet; a Java exception a statement can only throw through a bug of xsrun, as an internal
+         * error at the statement; anything else (loop control, debug.stop) as it is.
+         */
+        static RuntimeException reported(RuntimeException e, SourceSpan at) {
+            if (e instanceof XsError) {
+                return ((XsError) e).at(at);
+            }
+            if (e instanceof ArithmeticException || e instanceof IndexOutOfBoundsException || e instanceof ClassCastException
+                    || e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException
+                    || e instanceof NullPointerException) {
+                return XsError.fatal("internal error: " + e).at(at);
+            }
+            return e;
         }
     }
 

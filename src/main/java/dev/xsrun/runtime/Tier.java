@@ -28,7 +28,7 @@ import org.objectweb.asm.Type;
  * <p>Nothing here decides what a statement or an operator means: the class reads and writes the
  * frame's variables as the nodes do ({@link Scope}), takes the nodes' int fast paths and calls the
  * nodes' own methods for everything else ({@link Code.Arithmetic#general}, {@link Code.Index#at},
- * {@link Step.Update#store}, {@link Code.Compare#general}); a node it does not lay out is called as
+ * {@link Step.Update#store}, {@link Code.Compare#general}, {@link Step.Block#reported}); a node it does not lay out is called as
  * a node. Statement counts, loop limits, the deadline and error spans are kept as {@link Step.Block}
  * and the loops keep them. {@code XSRUN_TIER=off} runs on the nodes alone; {@code XSRUN_TIER_HOT=N}
  * sets the threshold (0: at once, as the tests use it to run every construct through this stage);
@@ -87,7 +87,7 @@ final class Tier {
     static Unit block(Step.Block block) {
         return make(g -> {
             g.block(block);
-            g.mv.visitInsn(ICONST_0);
+            g.push(Step.NEXT);
             g.mv.visitInsn(IRETURN);
         });
     }
@@ -152,7 +152,6 @@ final class Tier {
         private static final String STEP = Type.getInternalName(Step.class);
         private static final String VALUES = Type.getInternalName(dev.xsrun.value.Values.class);
         private static final String OPERATORS = Type.getInternalName(dev.xsrun.value.Operators.class);
-        private static final String XS_ERROR = Type.getInternalName(dev.xsrun.value.XsError.class);
         private static final String NODE = "Lcom/fasterxml/jackson/databind/JsonNode;";
         private static final String JSON = "com/fasterxml/jackson/databind/JsonNode";
         private static final String RUN = "(L" + FRAME + ";JJ)I";
@@ -250,21 +249,12 @@ final class Tier {
             }
             mv.visitJumpInsn(GOTO, after);
             for (int i = 0; i < n; i++) {
-                Label error = new Label();
-                Label bug = new Label();
-                mv.visitTryCatchBlock(starts[i], ends[i], error, XS_ERROR);
-                for (Class<?> c : Step.Block.BUGS) {
-                    mv.visitTryCatchBlock(starts[i], ends[i], bug, Type.getInternalName(c));
-                }
-                mv.visitLabel(error);
+                Label failed = new Label();
+                mv.visitTryCatchBlock(starts[i], ends[i], failed, "java/lang/RuntimeException");
+                mv.visitLabel(failed);
                 constant(b.spans[i], Type.getInternalName(SourceSpan.class));
-                mv.visitMethodInsn(INVOKEVIRTUAL, XS_ERROR, "at", "(L" + Type.getInternalName(SourceSpan.class) + ";)L" + XS_ERROR + ";", false);
-                mv.visitInsn(ATHROW);
-                mv.visitLabel(bug);
-                mv.visitTypeInsn(CHECKCAST, "java/lang/RuntimeException");
-                constant(b.spans[i], Type.getInternalName(SourceSpan.class));
-                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Step.Block.class), "bug",
-                        "(Ljava/lang/RuntimeException;L" + Type.getInternalName(SourceSpan.class) + ";)L" + XS_ERROR + ";", false);
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Step.Block.class), "reported",
+                        "(Ljava/lang/RuntimeException;L" + Type.getInternalName(SourceSpan.class) + ";)Ljava/lang/RuntimeException;", false);
                 mv.visitInsn(ATHROW);
             }
             mv.visitLabel(after);
@@ -303,10 +293,7 @@ final class Tier {
             if (a.arithmetic) {
                 int v = local(2);
                 int other = local(1);
-                intOf(a.value);
-                mv.visitVarInsn(LSTORE, v);
-                loadOther();
-                mv.visitVarInsn(ASTORE, other);
+                intInto(a.value, v, other);
                 Label boxed = new Label();
                 Label done = new Label();
                 mv.visitVarInsn(ALOAD, other);
@@ -625,6 +612,14 @@ final class Tier {
             mv.visitLabel(done);
         }
 
+        /** An expression as {@link #intOf} leaves it, stored: the long in local v, the frame's other in local other. */
+        private void intInto(Code c, int v, int other) {
+            intOf(c);
+            mv.visitVarInsn(LSTORE, v);
+            loadOther();
+            mv.visitVarInsn(ASTORE, other);
+        }
+
         /**
          * Both sides of a binary node as ints: a, its other, b, its other, in four new locals (the first
          * returned); goes to notInts when either side is not an int.
@@ -634,14 +629,8 @@ final class Tier {
             int l = local(1);
             int bb = local(2);
             int r = local(1);
-            intOf(b.left);
-            mv.visitVarInsn(LSTORE, a);
-            loadOther();
-            mv.visitVarInsn(ASTORE, l);
-            intOf(b.right);
-            mv.visitVarInsn(LSTORE, bb);
-            loadOther();
-            mv.visitVarInsn(ASTORE, r);
+            intInto(b.left, a, l);
+            intInto(b.right, bb, r);
             mv.visitVarInsn(ALOAD, l);
             mv.visitJumpInsn(IFNONNULL, notInts);
             mv.visitVarInsn(ALOAD, r);

@@ -123,6 +123,21 @@ public final class Interpreter {
      * null for one not written) or, when given is null, from an object by name.
      */
     JsonNode invoke(Document.FunctionDef fn, Compiler.Function code, JsonNode[] given, JsonNode input, SourceSpan callSite) {
+        Frame frame = enter(fn, code, given, input, callSite);
+        try {
+            return leave(frame, code, code.stack().run(frame));
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * The first half of {@link #invoke}: the depth checked, the input bound, the frame made and the depth
+     * counted; the caller runs the stack, gives its status to {@link #leave} and then, however the call ends,
+     * calls {@link #left}. A class of hot code ({@link Tier}) calls the three itself, to run a known
+     * callee's stack without the shared call sites of {@code invoke}.
+     */
+    Frame enter(Document.FunctionDef fn, Compiler.Function code, JsonNode[] given, JsonNode input, SourceSpan callSite) {
         if (depth >= limits.maxCallDepth()) {
             throw XsError.fatal("Execution limit exceeded: functions nested deeper than " + limits.maxCallDepth()
                     + " calls (runaway recursion?)").at(callSite);
@@ -135,29 +150,40 @@ public final class Interpreter {
             throw e.at(callSite);
         }
         depth++;
-        try {
-            int status = code.stack().run(frame);
-            JsonNode result;
-            if (status == Step.NEXT) {
-                result = code.response().eval(frame);
-            } else if (status == Step.RETURN) {
-                result = frame.returned;
-            } else {
-                throw XsError.fatal("`" + Step.word(status) + "` outside a loop");
-            }
-            if (frame.postProcess != null) {
-                for (Step.Block post : frame.postProcess) {
-                    try {
-                        post.run(frame);
-                    } catch (XsError e) {
-                        ctx.warnings().accept("util.post_process failed: " + e.getMessage());
-                    }
+        return frame;
+    }
+
+    /** The second half of {@link #invoke}: the function's result from the status its stack ended with, after its post-processing. */
+    JsonNode leave(Frame frame, Compiler.Function code, int status) {
+        JsonNode result = status == Step.NEXT ? code.response().eval(frame) : returned(frame, status);
+        postProcess(frame);
+        return result;
+    }
+
+    /** The result of a stack that did not end normally: its {@code return}'s value, or the error of a loop word outside a loop. */
+    static JsonNode returned(Frame frame, int status) {
+        if (status == Step.RETURN) {
+            return frame.returned;
+        }
+        throw XsError.fatal("`" + Step.word(status) + "` outside a loop");
+    }
+
+    /** Runs a finished call's {@code util.post_process} stacks, if it has any. */
+    void postProcess(Frame frame) {
+        if (frame.postProcess != null) {
+            for (Step.Block post : frame.postProcess) {
+                try {
+                    post.run(frame);
+                } catch (XsError e) {
+                    ctx.warnings().accept("util.post_process failed: " + e.getMessage());
                 }
             }
-            return result;
-        } finally {
-            depth--;
         }
+    }
+
+    /** A call entered with {@link #enter} has ended. */
+    void left() {
+        depth--;
     }
 
     /**

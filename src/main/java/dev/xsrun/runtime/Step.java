@@ -615,19 +615,34 @@ abstract class Step {
      * otherwise (input != null) the input is evaluated and bound by name.
      */
     static final class Call extends Step {
-        private final Document.FunctionDef callee;
+        final Document.FunctionDef callee;
         /** Every entry of the literal, evaluated in source order; null when the input is not a literal. */
-        private final Code[] values;
+        final Code[] values;
         /** For each declared input, the literal entry that gives it, or -1. */
         private final int[] entries;
         /** The input when it is not a literal of plain keys (or null when there is none and values is null). */
         private final Code input;
-        private final int as;
-        private final SourceSpan nameSpan;
-        private final SourceSpan span;
+        final int as;
+        final SourceSpan nameSpan;
+        final SourceSpan span;
         /** Whether the literal gives every declared input, each once, in the declared order (entries[k] == k). */
-        private final boolean inOrder;
+        final boolean inOrder;
         private Compiler.Function code;
+
+        /** The callee's compiled code, compiled on the first call. */
+        Compiler.Function code(Interpreter in) {
+            Compiler.Function c = code;
+            if (c == null) {
+                c = in.compiled(callee);
+                code = c;
+            }
+            return c;
+        }
+
+        /** The callee's compiled code if it was called from here already, else null. */
+        Compiler.Function codeIfCalled() {
+            return code;
+        }
 
         Call(Document.FunctionDef callee, Code[] values, int[] entries, Code input, int as, SourceSpan nameSpan, SourceSpan span) {
             this.callee = callee;
@@ -667,12 +682,7 @@ abstract class Step {
                 arguments = input == null ? Values.object() : input.eval(f);
             }
             in.tickCall(span);
-            Compiler.Function c = code;
-            if (c == null) {
-                c = in.compiled(callee);
-                code = c;
-            }
-            JsonNode result = in.invoke(callee, c, given, arguments, nameSpan);
+            JsonNode result = in.invoke(callee, code(in), given, arguments, nameSpan);
             if (as >= 0) {
                 f.put(as, result);
             }

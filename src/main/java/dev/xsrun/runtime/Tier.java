@@ -86,9 +86,10 @@ final class Tier {
     /** A class for a statement list, or null when none can be made. */
     static Unit block(Step.Block block) {
         return make(g -> {
+            g.self = block;
             g.block(block);
             g.push(Step.NEXT);
-            g.mv.visitInsn(IRETURN);
+            g.ireturn();
         });
     }
 
@@ -97,7 +98,7 @@ final class Tier {
         return make(g -> {
             g.loop(loop, true);
             g.push(Step.NEXT);
-            g.mv.visitInsn(IRETURN);
+            g.ireturn();
         });
     }
 
@@ -125,7 +126,9 @@ final class Tier {
             MethodVisitor mv = cw.visitMethod(0, "run", Gen.RUN, null, null);
             mv.visitCode();
             Gen g = new Gen(mv);
+            g.begin();
             body.emit(g);
+            g.end();
             mv.visitMaxs(0, 0);
             mv.visitEnd();
             cw.visitEnd();
@@ -158,13 +161,56 @@ final class Tier {
         final MethodVisitor mv;
         final List<Object> constants = new ArrayList<>();
         private final Map<Object, Integer> index = new IdentityHashMap<>();
-        /** The next free local variable (0: this, 1: the frame, 2-3: from, 4-5: n). */
+        /** The next free local variable (0: this, 1: the frame, 2-3: from, 4-5: n, 6-7: the statement count). */
         private int locals = 6;
+        /** The statement list the class is made for, when it is one (a function's stack may call itself). */
+        Step.Block self;
+        /** The local of the frame the code being written runs in: the class's own (1), or a callee's. */
+        private int frameLocal = 1;
         /** The loops being written, innermost first: where break and continue go. */
         private final ArrayDeque<Label[]> loops = new ArrayDeque<>();
 
+        /** The local that counts the statements run here, added to the interpreter's count whenever the method ends. */
+        private final int count;
+        private final Label codeStart = new Label();
+
         Gen(MethodVisitor mv) {
             this.mv = mv;
+            this.count = local(2);
+        }
+
+        void begin() {
+            mv.visitInsn(LCONST_0);
+            mv.visitVarInsn(LSTORE, count);
+            mv.visitLabel(codeStart);
+        }
+
+        /** However the code throws, the statements it ran are counted; the handler is the last, so the outermost. */
+        void end() {
+            Label codeEnd = new Label();
+            Label thrown = new Label();
+            mv.visitLabel(codeEnd);
+            mv.visitLabel(thrown);
+            counted();
+            mv.visitInsn(ATHROW);
+            mv.visitTryCatchBlock(codeStart, codeEnd, thrown, null);
+        }
+
+        /** Adds the statements counted here to the interpreter's count. */
+        private void counted() {
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitFieldInsn(GETFIELD, FRAME, "in", "L" + INTERP + ";");
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, INTERP, "statementCount", "J");
+            mv.visitVarInsn(LLOAD, count);
+            mv.visitInsn(LADD);
+            mv.visitFieldInsn(PUTFIELD, INTERP, "statementCount", "J");
+        }
+
+        /** Returns the status on the stack, the statements run counted. */
+        void ireturn() {
+            counted();
+            mv.visitInsn(IRETURN);
         }
 
         private int local(int size) {
@@ -186,7 +232,7 @@ final class Tier {
         }
 
         private void frame() {
-            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, frameLocal);
         }
 
         /** Loads a node or value the code refers to, cast to the given class. */
@@ -213,15 +259,17 @@ final class Tier {
             return owner;
         }
 
-        private void otherToNull() {
-            frame();
+        /** Stores Java null in a local that holds the value an int stands for ({@link Code#evalInt}'s other). */
+        private void noOther(int other) {
             mv.visitInsn(ACONST_NULL);
-            mv.visitFieldInsn(PUTFIELD, FRAME, "other", NODE);
+            mv.visitVarInsn(ASTORE, other);
         }
 
-        private void loadOther() {
+        /** Moves what a node's int evaluation left in the frame's {@code other} into a local. */
+        private void otherFromFrame(int other) {
             frame();
             mv.visitFieldInsn(GETFIELD, FRAME, "other", NODE);
+            mv.visitVarInsn(ASTORE, other);
         }
 
         // ---- statements ------------------------------------------------------------------------
@@ -233,13 +281,10 @@ final class Tier {
             Label[] ends = new Label[n];
             Label after = new Label();
             for (int i = 0; i < n; i++) {
-                frame();
-                mv.visitFieldInsn(GETFIELD, FRAME, "in", "L" + INTERP + ";");
-                mv.visitInsn(DUP);
-                mv.visitFieldInsn(GETFIELD, INTERP, "statementCount", "J");
+                mv.visitVarInsn(LLOAD, count);
                 mv.visitInsn(LCONST_1);
                 mv.visitInsn(LADD);
-                mv.visitFieldInsn(PUTFIELD, INTERP, "statementCount", "J");
+                mv.visitVarInsn(LSTORE, count);
                 starts[i] = new Label();
                 ends[i] = new Label();
                 mv.visitLabel(starts[i]);
@@ -271,6 +316,8 @@ final class Tier {
                 enter((Step.Loop) s);
             } else if (s instanceof Step.While || s instanceof Step.For) {
                 loop((Step.Loop) s, false);
+            } else if (s instanceof Step.Call && ((Step.Call) s).inOrder) {
+                call((Step.Call) s);
             } else if (s instanceof Step.Group) {
                 block(((Step.Group) s).body);
             } else if (s instanceof Step.Jump) {
@@ -280,7 +327,7 @@ final class Tier {
                 value(((Step.Return) s).value);
                 mv.visitFieldInsn(PUTFIELD, FRAME, "returned", NODE);
                 push(Step.RETURN);
-                mv.visitInsn(IRETURN);
+                ireturn();
             } else {
                 String owner = node(s, STEP);
                 frame();
@@ -319,6 +366,122 @@ final class Tier {
             mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
         }
 
+        /**
+         * {@code function.run} of a known function with its input written in the declared order, as
+         * {@link Step.Call#run} runs it, through {@link Interpreter#enter}, {@link Interpreter#leave}
+         * and {@link Interpreter#left}. A function's stack that calls itself calls this class's own
+         * code, and its response is laid out here: the JVM sees one method calling itself, not the
+         * shared call sites of every function of the run.
+         */
+        private void call(Step.Call c) {
+            String callNode = Type.getInternalName(Step.Call.class);
+            String function = Type.getInternalName(Compiler.Function.class);
+            String def = Type.getInternalName(dev.xsrun.ast.Document.FunctionDef.class);
+            String span = Type.getInternalName(SourceSpan.class);
+            String block = Type.getInternalName(Step.Block.class);
+            int given = local(1);
+            int code = local(1);
+            int callee = local(1);
+            int status = local(1);
+            int result = local(1);
+            push(c.values.length);
+            mv.visitTypeInsn(ANEWARRAY, JSON);
+            for (int i = 0; i < c.values.length; i++) {
+                mv.visitInsn(DUP);
+                push(i);
+                value(c.values[i]);
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitVarInsn(ASTORE, given);
+            interpreter();
+            constant(c.span, span);
+            mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "tickCall", "(L" + span + ";)V", false);
+            constant(c, callNode);
+            interpreter();
+            mv.visitMethodInsn(INVOKEVIRTUAL, callNode, "code", "(L" + INTERP + ";)L" + function + ";", false);
+            mv.visitVarInsn(ASTORE, code);
+            interpreter();
+            constant(c.callee, def);
+            mv.visitVarInsn(ALOAD, code);
+            mv.visitVarInsn(ALOAD, given);
+            mv.visitInsn(ACONST_NULL);
+            constant(c.nameSpan, span);
+            mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "enter", "(L" + def + ";L" + function + ";[" + NODE + NODE + "L" + span + ";)L" + FRAME + ";", false);
+            mv.visitVarInsn(ASTORE, callee);
+            Label start = new Label();
+            Label end = new Label();
+            Label failed = new Label();
+            Label after = new Label();
+            mv.visitTryCatchBlock(start, end, failed, null);
+            mv.visitLabel(start);
+            Compiler.Function known = c.codeIfCalled();
+            boolean recursive = known != null && known.stack() == self;
+            if (recursive) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitVarInsn(ALOAD, callee);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCONST_0);
+                mv.visitMethodInsn(INVOKEVIRTUAL, UNIT, "run", RUN, false);
+                mv.visitVarInsn(ISTORE, status);
+                Label other = new Label();
+                Label done = new Label();
+                mv.visitVarInsn(ILOAD, status);
+                mv.visitJumpInsn(IFNE, other);
+                int caller = frameLocal;
+                frameLocal = callee;
+                value(known.response());
+                frameLocal = caller;
+                mv.visitVarInsn(ASTORE, result);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(other);
+                mv.visitVarInsn(ALOAD, callee);
+                mv.visitVarInsn(ILOAD, status);
+                mv.visitMethodInsn(INVOKESTATIC, INTERP, "returned", "(L" + FRAME + ";I)" + NODE, false);
+                mv.visitVarInsn(ASTORE, result);
+                mv.visitLabel(done);
+                Label none = new Label();
+                mv.visitVarInsn(ALOAD, callee);
+                mv.visitFieldInsn(GETFIELD, FRAME, "postProcess", "Ljava/util/List;");
+                mv.visitJumpInsn(IFNULL, none);
+                interpreter();
+                mv.visitVarInsn(ALOAD, callee);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "postProcess", "(L" + FRAME + ";)V", false);
+                mv.visitLabel(none);
+            } else {
+                mv.visitVarInsn(ALOAD, code);
+                mv.visitMethodInsn(INVOKEVIRTUAL, function, "stack", "()L" + block + ";", false);
+                mv.visitVarInsn(ALOAD, callee);
+                mv.visitMethodInsn(INVOKEVIRTUAL, block, "run", "(L" + FRAME + ";)I", false);
+                mv.visitVarInsn(ISTORE, status);
+                interpreter();
+                mv.visitVarInsn(ALOAD, callee);
+                mv.visitVarInsn(ALOAD, code);
+                mv.visitVarInsn(ILOAD, status);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "leave", "(L" + FRAME + ";L" + function + ";I)" + NODE, false);
+                mv.visitVarInsn(ASTORE, result);
+            }
+            mv.visitLabel(end);
+            interpreter();
+            mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "left", "()V", false);
+            mv.visitJumpInsn(GOTO, after);
+            mv.visitLabel(failed);
+            interpreter();
+            mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "left", "()V", false);
+            mv.visitInsn(ATHROW);
+            mv.visitLabel(after);
+            if (c.as >= 0) {
+                frame();
+                push(c.as);
+                mv.visitVarInsn(ALOAD, result);
+                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+            }
+        }
+
+        private void interpreter() {
+            frame();
+            mv.visitFieldInsn(GETFIELD, FRAME, "in", "L" + INTERP + ";");
+        }
+
         private void copy(boolean copy) {
             if (copy) {
                 mv.visitMethodInsn(INVOKESTATIC, VALUES, "copy", "(" + NODE + ")" + NODE, false);
@@ -328,15 +491,16 @@ final class Tier {
         private void update(Step.Update u) {
             int v = local(1);
             int i = local(2);
+            int other = local(1);
             value(u.value);
             copy(u.copy);
             mv.visitVarInsn(ASTORE, v);
-            intOf(u.keys[0]);
+            intOf(u.keys[0], other);
             mv.visitVarInsn(LSTORE, i);
             frame();
             push(u.id);
             mv.visitVarInsn(LLOAD, i);
-            loadOther();
+            mv.visitVarInsn(ALOAD, other);
             mv.visitVarInsn(ALOAD, v);
             mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Step.Update.class), "store",
                     "(L" + FRAME + ";IJ" + NODE + NODE + ")V", false);
@@ -439,7 +603,7 @@ final class Tier {
             Label[] loop = loops.peek();
             if (status == Step.RETURN || loop == null) {
                 push(status);
-                mv.visitInsn(IRETURN);
+                ireturn();
             } else {
                 mv.visitJumpInsn(GOTO, status == Step.BREAK ? loop[0] : loop[1]);
             }
@@ -455,7 +619,7 @@ final class Tier {
             Label[] loop = loops.peek();
             if (loop == null) {
                 mv.visitVarInsn(ILOAD, s);
-                mv.visitInsn(IRETURN);
+                ireturn();
             } else {
                 mv.visitVarInsn(ILOAD, s);
                 push(Step.BREAK);
@@ -464,7 +628,7 @@ final class Tier {
                 push(Step.RETURN);
                 mv.visitJumpInsn(IF_ICMPNE, loop[1]);
                 push(Step.RETURN);
-                mv.visitInsn(IRETURN);
+                ireturn();
             }
             mv.visitLabel(go);
         }
@@ -474,12 +638,13 @@ final class Tier {
         /** Leaves the value of an expression, as {@link Code#eval} gives it. */
         void value(Code c) {
             if (c instanceof Code.Local) {
-                local((Code.Local) c, false);
+                local((Code.Local) c);
             } else if (c instanceof Code.Const) {
                 constant(((Code.Const) c).value, JSON);
             } else if (c instanceof Code.Arithmetic) {
-                intOf(c);
-                loadOther();
+                int other = local(1);
+                intOf(c, other);
+                mv.visitVarInsn(ALOAD, other);
                 mv.visitMethodInsn(INVOKESTATIC, CODE, "boxed", "(J" + NODE + ")" + NODE, false);
             } else if (c instanceof Code.Compare || c instanceof Code.And) {
                 test(c);
@@ -488,13 +653,14 @@ final class Tier {
                 Code.Index x = (Code.Index) c;
                 int container = local(1);
                 int i = local(2);
+                int other = local(1);
                 value(x.target);
                 mv.visitVarInsn(ASTORE, container);
-                intOf(x.index);
+                intOf(x.index, other);
                 mv.visitVarInsn(LSTORE, i);
                 mv.visitVarInsn(ALOAD, container);
                 mv.visitVarInsn(LLOAD, i);
-                loadOther();
+                mv.visitVarInsn(ALOAD, other);
                 mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Code.Index.class), "at",
                         "(" + NODE + "J" + NODE + ")" + NODE, false);
             } else {
@@ -504,31 +670,35 @@ final class Tier {
             }
         }
 
-        /** Leaves an expression as {@link Code#evalInt} answers it: a long, with the frame's other set. */
-        void intOf(Code c) {
+        /**
+         * Leaves an expression as {@link Code#evalInt} answers it: a long on the stack, and in the local
+         * {@code other} what the frame's {@code other} would hold (Java null when the long is the value).
+         */
+        void intOf(Code c, int other) {
             if (c instanceof Code.Local) {
-                local((Code.Local) c, true);
+                local((Code.Local) c, other);
             } else if (c instanceof Code.Const) {
                 Code.Const k = (Code.Const) c;
                 if (k.other == null) {
-                    otherToNull();
+                    noOther(other);
                     mv.visitLdcInsn(k.number);
                 } else {
-                    frame();
                     constant(k.other, JSON);
-                    mv.visitFieldInsn(PUTFIELD, FRAME, "other", NODE);
+                    mv.visitVarInsn(ASTORE, other);
                     mv.visitInsn(LCONST_0);
                 }
             } else if (c instanceof Code.Arithmetic) {
-                arithmetic((Code.Arithmetic) c);
+                arithmetic((Code.Arithmetic) c, other);
             } else if (c instanceof Code.Index) {
                 value(c);
                 frame();
                 mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+                otherFromFrame(other);
             } else {
                 String owner = node(c, CODE);
                 frame();
                 mv.visitMethodInsn(INVOKEVIRTUAL, owner, "evalInt", "(L" + FRAME + ";)J", false);
+                otherFromFrame(other);
             }
         }
 
@@ -562,8 +732,17 @@ final class Tier {
             }
         }
 
-        /** A variable, as {@link Code.Local#eval} (asInt false) or {@link Code.Local#evalInt} reads it. */
-        private void local(Code.Local c, boolean asInt) {
+        /** A variable, as {@link Code.Local#eval} reads it. */
+        private void local(Code.Local c) {
+            local(c, -1);
+        }
+
+        /**
+         * A variable, as {@link Code.Local#eval} reads it (other -1) or as {@link Code.Local#evalInt} does,
+         * with what it stands for when not an int in the local other.
+         */
+        private void local(Code.Local c, int other) {
+            boolean asInt = other >= 0;
             int values = local(1);
             int v = local(1);
             Label unset = new Label();
@@ -584,7 +763,7 @@ final class Tier {
             mv.visitFieldInsn(GETSTATIC, SCOPE, "UNBOXED", NODE);
             mv.visitJumpInsn(IF_ACMPNE, notUnboxed);
             if (asInt) {
-                otherToNull();
+                noOther(other);
             }
             frame();
             mv.visitFieldInsn(GETFIELD, SCOPE, "ints", "[J");
@@ -601,6 +780,7 @@ final class Tier {
             if (asInt) {
                 frame();
                 mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+                otherFromFrame(other);
             }
             mv.visitJumpInsn(GOTO, done);
             mv.visitLabel(unset);
@@ -608,16 +788,15 @@ final class Tier {
             if (asInt) {
                 frame();
                 mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+                otherFromFrame(other);
             }
             mv.visitLabel(done);
         }
 
         /** An expression as {@link #intOf} leaves it, stored: the long in local v, the frame's other in local other. */
         private void intInto(Code c, int v, int other) {
-            intOf(c);
+            intOf(c, other);
             mv.visitVarInsn(LSTORE, v);
-            loadOther();
-            mv.visitVarInsn(ASTORE, other);
         }
 
         /**
@@ -647,7 +826,7 @@ final class Tier {
         }
 
         /** {@link Code.Arithmetic#evalInt}: two ints with an exact answer here, anything else by the node. */
-        private void arithmetic(Code.Arithmetic c) {
+        private void arithmetic(Code.Arithmetic c, int other) {
             String exact = exactMethod(c.op);
             Label general = new Label();
             Label done = new Label();
@@ -662,7 +841,7 @@ final class Tier {
                 mv.visitLdcInsn(Code.NOT_EXACT);
                 mv.visitInsn(LCMP);
                 mv.visitJumpInsn(IFEQ, general);
-                otherToNull();
+                noOther(other);
                 mv.visitVarInsn(LLOAD, v);
                 mv.visitJumpInsn(GOTO, done);
             }
@@ -672,6 +851,7 @@ final class Tier {
             frame();
             mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(Code.Arithmetic.class), "general",
                     "(J" + NODE + "J" + NODE + "L" + FRAME + ";)J", false);
+            otherFromFrame(other);
             mv.visitLabel(done);
         }
 

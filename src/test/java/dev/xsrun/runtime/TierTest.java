@@ -156,6 +156,46 @@ class TierTest {
             "    function.run \"fib\" { input = { n: $input.n - 2 } } as $b",
             "  }",
             "  response = $a + $b",
+            "}",
+            "---",
+            "function \"down\" {",
+            "  input {",
+            "    int n",
+            "  }",
+            "  stack {",
+            "    conditional {",
+            "      if ($input.n == 0) {",
+            "        throw {",
+            "          name = \"bottom\"",
+            "          value = \"reached the bottom\"",
+            "        }",
+            "      }",
+            "    }",
+            "    function.run \"down\" { input = { n: $input.n - 1 } } as $r",
+            "  }",
+            "  response = $r",
+            "}",
+            "---",
+            "function \"caught\" {",
+            "  input {",
+            "    int times",
+            "  }",
+            "  stack {",
+            "    var $count { value = 0 }",
+            "    for ($input.times) {",
+            "      each {",
+            "        try_catch {",
+            "          try {",
+            "            function.run \"down\" { input = { n: 3 } } as $x",
+            "          }",
+            "          catch {",
+            "            var $count { value = $count + $error.message|strlen }",
+            "          }",
+            "        }",
+            "      }",
+            "    }",
+            "  }",
+            "  response = $count",
             "}");
 
     private static Program program() {
@@ -171,11 +211,12 @@ class TierTest {
     }
 
     /** What a call gave: its result or its error (message and place), and how many statements ran. */
-    private static String outcome(int hot, String function, JsonNode input, long maxIterations) {
+    private static String outcome(int hot, String function, JsonNode input, long maxIterations, int maxDepth) {
         Tier.configure(hot, true);
         RunContext.Builder builder = RunContext.builder(program());
-        if (maxIterations > 0) {
-            builder.limits(new Limits(maxIterations, Limits.DEFAULT_CALL_DEPTH, Limits.DEFAULT_VALUE_BYTES, Long.MAX_VALUE));
+        if (maxIterations > 0 || maxDepth > 0) {
+            builder.limits(new Limits(maxIterations > 0 ? maxIterations : Limits.DEFAULT_LOOP_ITERATIONS,
+                    maxDepth > 0 ? maxDepth : Limits.DEFAULT_CALL_DEPTH, Limits.DEFAULT_VALUE_BYTES, Long.MAX_VALUE));
         }
         Interpreter in = new Interpreter(builder.build());
         String result;
@@ -193,13 +234,17 @@ class TierTest {
     }
 
     private static String same(String function, JsonNode input, long maxIterations) {
+        return same(function, input, maxIterations, 0);
+    }
+
+    private static String same(String function, JsonNode input, long maxIterations, int maxDepth) {
         long before = Tier.MADE.get();
-        String nodes = outcome(-1, function, input, maxIterations);
+        String nodes = outcome(-1, function, input, maxIterations, maxDepth);
         assertEquals(before, Tier.MADE.get(), "no class is made when the threshold is -1");
-        String classes = outcome(0, function, input, maxIterations);
+        String classes = outcome(0, function, input, maxIterations, maxDepth);
         assertTrue(Tier.MADE.get() > before, "classes were made");
         assertEquals(nodes, classes, function + ": the nodes and the classes disagree");
-        String later = outcome(2, function, input, maxIterations);
+        String later = outcome(2, function, input, maxIterations, maxDepth);
         assertEquals(nodes, later, function + ": entering a loop at an iteration other than the first disagrees");
         return nodes;
     }
@@ -244,5 +289,25 @@ class TierTest {
     void recursionThroughFunctionRun() {
         String out = same("fib", Values.object().put("n", 15));
         assertEquals("610", out.substring(0, out.indexOf(" / ")));
+    }
+
+    @Test
+    void anErrorDeepInARecursionIsReportedWhereItWasRaised() {
+        String out = same("down", Values.object().put("n", 40));
+        assertTrue(out.startsWith("error tier.xs:"), out);
+        assertTrue(out.contains("reached the bottom"), out);
+    }
+
+    @Test
+    void recursionPastTheDepthLimitStopsAtTheSameCall() {
+        String out = same("down", Values.object().put("n", 40), 0, 12);
+        assertTrue(out.contains("functions nested deeper than 12 calls"), out);
+    }
+
+    @Test
+    void aCallThatFailedLeavesTheDepthAsItWas() {
+        // five levels deep at most (caught, then down 3, 2, 1, 0): a depth not given back by a failed call would reach 6
+        String out = same("caught", Values.object().put("times", 200), 0, 5);
+        assertEquals(String.valueOf(200 * "reached the bottom".length()), out.substring(0, out.indexOf(" / ")));
     }
 }

@@ -33,6 +33,8 @@ public final class Interpreter {
     private long ticks;
     /** Read on every loop iteration, so kept at hand. */
     private final long maxLoopIterations;
+    /** Read on every call, so kept at hand. */
+    private final int maxCallDepth;
     /** Counted by compiled blocks. */
     long statementCount;
 
@@ -52,6 +54,7 @@ public final class Interpreter {
         this.ctx = ctx;
         this.limits = ctx.limits();
         this.maxLoopIterations = limits.maxLoopIterations();
+        this.maxCallDepth = limits.maxCallDepth();
         this.compiler = new Compiler(ctx);
     }
 
@@ -138,7 +141,7 @@ public final class Interpreter {
      * callee's stack without the shared call sites of {@code invoke}.
      */
     Frame enter(Document.FunctionDef fn, Compiler.Function code, JsonNode[] given, JsonNode input, SourceSpan callSite) {
-        if (depth >= limits.maxCallDepth()) {
+        if (depth >= maxCallDepth) {
             throw XsError.fatal("Execution limit exceeded: functions nested deeper than " + limits.maxCallDepth()
                     + " calls (runaway recursion?)").at(callSite);
         }

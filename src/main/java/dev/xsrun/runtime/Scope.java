@@ -44,6 +44,17 @@ class Scope {
         return v == UNBOXED ? Values.of(ints[id]) : v;
     }
 
+    /** What the slot holds ({@link #UNBOXED} for an unboxed int), or Java null when never assigned; for the classes of hot code. */
+    final JsonNode raw(int id) {
+        return id < values.length ? values[id] : null;
+    }
+
+    /** The unboxed int of a slot, meaningful only when {@link #raw} is {@link #UNBOXED}. */
+    final long rawInt(int id) {
+        long[] i = ints;
+        return i == null || id >= i.length ? 0 : i[id];
+    }
+
     /** The value of a variable by its name (util.template_engine), or Java null when it was never assigned. */
     final JsonNode get(String name) {
         int id = Names.find(name);

@@ -9,9 +9,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -123,9 +126,13 @@ final class Tier {
             init.visitInsn(RETURN);
             init.visitMaxs(0, 0);
             init.visitEnd();
+            // a first pass writes nowhere and finds the variables the code reads and writes itself
+            Gen probe = new Gen(new MethodVisitor(ASM9) { }, null);
+            probe.begin();
+            body.emit(probe);
             MethodVisitor mv = cw.visitMethod(0, "run", Gen.RUN, null, null);
             mv.visitCode();
-            Gen g = new Gen(mv);
+            Gen g = new Gen(mv, probe.touched);
             g.begin();
             body.emit(g);
             g.end();
@@ -157,6 +164,7 @@ final class Tier {
         private static final String OPERATORS = Type.getInternalName(dev.xsrun.value.Operators.class);
         private static final String NODE = "Lcom/fasterxml/jackson/databind/JsonNode;";
         private static final String JSON = "com/fasterxml/jackson/databind/JsonNode";
+        private static final String LONG_NODE = "com/fasterxml/jackson/databind/node/LongNode";
         private static final String RUN = "(L" + FRAME + ";JJ)I";
         final MethodVisitor mv;
         final List<Object> constants = new ArrayList<>();
@@ -174,15 +182,115 @@ final class Tier {
         private final int count;
         private final Label codeStart = new Label();
 
-        Gen(MethodVisitor mv) {
+        /**
+         * The variables the code itself reads or writes, each held in JVM locals ({@link #held}): what the
+         * first pass found, in the order found; the first pass itself (cached null) collects them.
+         */
+        private final Set<Integer> touched = new LinkedHashSet<>();
+        /** For each held variable, its first local: the value as the frame holds it, then the long of an unboxed int. */
+        private final Map<Integer, Integer> held = new HashMap<>();
+
+        Gen(MethodVisitor mv, Set<Integer> cached) {
             this.mv = mv;
             this.count = local(2);
+            if (cached != null) {
+                for (int id : cached) {
+                    held.put(id, local(3));
+                }
+            }
         }
 
         void begin() {
             mv.visitInsn(LCONST_0);
             mv.visitVarInsn(LSTORE, count);
+            reload();
             mv.visitLabel(codeStart);
+        }
+
+        /**
+         * The local holding a variable of the class's own frame, or -1 (a callee's frame is never held).
+         * Reads come from the locals; every write goes to the frame as well ({@link #stored}), so the
+         * frame is always up to date, and after anything that may write the frame the locals are read
+         * again ({@link #reload}).
+         */
+        private int held(int id) {
+            if (frameLocal != 1) {
+                return -1;
+            }
+            touched.add(id);
+            Integer l = held.get(id);
+            return l == null ? -1 : l;
+        }
+
+        /** Reads every held variable from the frame: at the start, and after a node or call that may have written it. */
+        private void reload() {
+            if (frameLocal != 1) {
+                return; // code running in a callee's frame cannot write the class's own
+            }
+            for (Map.Entry<Integer, Integer> e : held.entrySet()) {
+                reload(e.getKey(), e.getValue());
+            }
+        }
+
+        private void reload(int id, int l) {
+            frame();
+            push(id);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "raw", "(I)" + NODE, false);
+            mv.visitVarInsn(ASTORE, l);
+            frame();
+            push(id);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "rawInt", "(I)J", false);
+            mv.visitVarInsn(LSTORE, l + 1);
+        }
+
+        /** Stores the value on the stack in a variable of the class's frame, as {@link Scope#put} does. */
+        private void stored(int id) {
+            int l = held(id);
+            if (l >= 0) {
+                mv.visitInsn(DUP);
+                mv.visitVarInsn(ASTORE, l);
+            }
+            int v = local(1);
+            mv.visitVarInsn(ASTORE, v);
+            frame();
+            push(id);
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+        }
+
+        /** Stores the long on the stack in a variable of the class's frame, unboxed, as {@link Scope#putInt} does. */
+        private void storedInt(int id) {
+            int l = held(id);
+            int v = local(2);
+            mv.visitVarInsn(LSTORE, v);
+            Label general = new Label();
+            Label done = new Label();
+            if (l >= 0) {
+                // an int already: only its long changes, in the frame and here
+                mv.visitVarInsn(ALOAD, l);
+                mv.visitFieldInsn(GETSTATIC, SCOPE, "UNBOXED", NODE);
+                mv.visitJumpInsn(IF_ACMPNE, general);
+                frame();
+                mv.visitFieldInsn(GETFIELD, SCOPE, "ints", "[J");
+                push(id);
+                mv.visitVarInsn(LLOAD, v);
+                mv.visitInsn(LASTORE);
+                mv.visitJumpInsn(GOTO, done);
+            }
+            mv.visitLabel(general);
+            frame();
+            push(id);
+            mv.visitVarInsn(LLOAD, v);
+            mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "putInt", "(IJ)V", false);
+            if (l >= 0) {
+                mv.visitFieldInsn(GETSTATIC, SCOPE, "UNBOXED", NODE);
+                mv.visitVarInsn(ASTORE, l);
+            }
+            mv.visitLabel(done);
+            if (l >= 0) {
+                mv.visitVarInsn(LLOAD, v);
+                mv.visitVarInsn(LSTORE, l + 1);
+            }
         }
 
         /** However the code throws, the statements it ran are counted; the handler is the last, so the outermost. */
@@ -332,6 +440,7 @@ final class Tier {
                 String owner = node(s, STEP);
                 frame();
                 mv.visitMethodInsn(INVOKEVIRTUAL, owner, "run", "(L" + FRAME + ";)I", false);
+                reload();
                 status();
             }
         }
@@ -345,25 +454,19 @@ final class Tier {
                 Label done = new Label();
                 mv.visitVarInsn(ALOAD, other);
                 mv.visitJumpInsn(IFNONNULL, boxed);
-                frame();
-                push(a.id);
                 mv.visitVarInsn(LLOAD, v);
-                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "putInt", "(IJ)V", false);
+                storedInt(a.id);
                 mv.visitJumpInsn(GOTO, done);
                 mv.visitLabel(boxed);
-                frame();
-                push(a.id);
                 mv.visitVarInsn(ALOAD, other);
                 copy(a.copy);
-                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+                stored(a.id);
                 mv.visitLabel(done);
                 return;
             }
-            frame();
-            push(a.id);
             value(a.value);
             copy(a.copy);
-            mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+            stored(a.id);
         }
 
         /**
@@ -470,10 +573,8 @@ final class Tier {
             mv.visitInsn(ATHROW);
             mv.visitLabel(after);
             if (c.as >= 0) {
-                frame();
-                push(c.as);
                 mv.visitVarInsn(ALOAD, result);
-                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "put", "(I" + NODE + ")V", false);
+                stored(c.as);
             }
         }
 
@@ -504,6 +605,10 @@ final class Tier {
             mv.visitVarInsn(ALOAD, v);
             mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Step.Update.class), "store",
                     "(L" + FRAME + ";IJ" + NODE + NODE + ")V", false);
+            int l = held(u.id);
+            if (l >= 0) {
+                reload(u.id, l); // a variable that was not a list or object is one now
+            }
         }
 
         private void conditional(Step.Conditional c) {
@@ -563,10 +668,8 @@ final class Tier {
             mv.visitVarInsn(LLOAD, i);
             mv.visitMethodInsn(INVOKEVIRTUAL, owner, "tick", "(L" + FRAME + ";J)V", false);
             if (counted != null && counted.index >= 0) {
-                frame();
-                push(counted.index);
                 mv.visitVarInsn(LLOAD, i);
-                mv.visitMethodInsn(INVOKEVIRTUAL, SCOPE, "putInt", "(IJ)V", false);
+                storedInt(counted.index);
             }
             loops.push(new Label[] {end, next});
             block(loop.body);
@@ -595,6 +698,7 @@ final class Tier {
                 mv.visitInsn(LCONST_0);
             }
             mv.visitMethodInsn(INVOKEVIRTUAL, UNIT, "run", RUN, false);
+            reload();
             status();
         }
 
@@ -667,6 +771,7 @@ final class Tier {
                 String owner = node(c, CODE);
                 frame();
                 mv.visitMethodInsn(INVOKEVIRTUAL, owner, "eval", "(L" + FRAME + ";)" + NODE, false);
+                reload();
             }
         }
 
@@ -691,14 +796,13 @@ final class Tier {
                 arithmetic((Code.Arithmetic) c, other);
             } else if (c instanceof Code.Index) {
                 value(c);
-                frame();
-                mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
-                otherFromFrame(other);
+                unboxed(other);
             } else {
                 String owner = node(c, CODE);
                 frame();
                 mv.visitMethodInsn(INVOKEVIRTUAL, owner, "evalInt", "(L" + FRAME + ";)J", false);
                 otherFromFrame(other);
+                reload();
             }
         }
 
@@ -729,7 +833,26 @@ final class Tier {
                 String owner = node(c, CODE);
                 frame();
                 mv.visitMethodInsn(INVOKEVIRTUAL, owner, "test", "(L" + FRAME + ";)Z", false);
+                reload();
             }
+        }
+
+        /** {@link Code#unboxed} of the value on the stack, a long node read here. */
+        private void unboxed(int other) {
+            Label general = new Label();
+            Label done = new Label();
+            mv.visitInsn(DUP);
+            mv.visitTypeInsn(INSTANCEOF, LONG_NODE);
+            mv.visitJumpInsn(IFEQ, general);
+            mv.visitTypeInsn(CHECKCAST, LONG_NODE);
+            mv.visitMethodInsn(INVOKEVIRTUAL, LONG_NODE, "longValue", "()J", false);
+            noOther(other);
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(general);
+            frame();
+            mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
+            otherFromFrame(other);
+            mv.visitLabel(done);
         }
 
         /** A variable, as {@link Code.Local#eval} reads it. */
@@ -743,32 +866,40 @@ final class Tier {
          */
         private void local(Code.Local c, int other) {
             boolean asInt = other >= 0;
-            int values = local(1);
-            int v = local(1);
+            int l = held(c.id);
+            int v = l;
             Label unset = new Label();
             Label notUnboxed = new Label();
             Label done = new Label();
-            frame();
-            mv.visitFieldInsn(GETFIELD, SCOPE, "values", "[" + NODE);
-            mv.visitVarInsn(ASTORE, values);
-            push(c.id);
-            mv.visitVarInsn(ALOAD, values);
-            mv.visitInsn(ARRAYLENGTH);
-            mv.visitJumpInsn(IF_ICMPGE, unset);
-            mv.visitVarInsn(ALOAD, values);
-            push(c.id);
-            mv.visitInsn(AALOAD);
-            mv.visitVarInsn(ASTORE, v);
+            if (l < 0) {
+                int values = local(1);
+                v = local(1);
+                frame();
+                mv.visitFieldInsn(GETFIELD, SCOPE, "values", "[" + NODE);
+                mv.visitVarInsn(ASTORE, values);
+                push(c.id);
+                mv.visitVarInsn(ALOAD, values);
+                mv.visitInsn(ARRAYLENGTH);
+                mv.visitJumpInsn(IF_ICMPGE, unset);
+                mv.visitVarInsn(ALOAD, values);
+                push(c.id);
+                mv.visitInsn(AALOAD);
+                mv.visitVarInsn(ASTORE, v);
+            }
             mv.visitVarInsn(ALOAD, v);
             mv.visitFieldInsn(GETSTATIC, SCOPE, "UNBOXED", NODE);
             mv.visitJumpInsn(IF_ACMPNE, notUnboxed);
             if (asInt) {
                 noOther(other);
             }
-            frame();
-            mv.visitFieldInsn(GETFIELD, SCOPE, "ints", "[J");
-            push(c.id);
-            mv.visitInsn(LALOAD);
+            if (l < 0) {
+                frame();
+                mv.visitFieldInsn(GETFIELD, SCOPE, "ints", "[J");
+                push(c.id);
+                mv.visitInsn(LALOAD);
+            } else {
+                mv.visitVarInsn(LLOAD, l + 1);
+            }
             if (!asInt) {
                 mv.visitMethodInsn(INVOKESTATIC, VALUES, "of", "(J)" + NODE, false);
             }
@@ -778,9 +909,7 @@ final class Tier {
             mv.visitJumpInsn(IFNULL, unset);
             mv.visitVarInsn(ALOAD, v);
             if (asInt) {
-                frame();
-                mv.visitMethodInsn(INVOKESTATIC, CODE, "unboxed", "(" + NODE + "L" + FRAME + ";)J", false);
-                otherFromFrame(other);
+                unboxed(other);
             }
             mv.visitJumpInsn(GOTO, done);
             mv.visitLabel(unset);

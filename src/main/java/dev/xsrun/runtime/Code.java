@@ -174,8 +174,8 @@ abstract class Code {
 
     /** {@code $input.name} of a declared input: its slot when the call was bound to slots. */
     static final class InputField extends Code {
-        private final int k;
-        private final String name;
+        final int k;
+        final String name;
 
         InputField(int k, String name) {
             this.k = k;

@@ -745,6 +745,12 @@ final class Tier {
                 local((Code.Local) c);
             } else if (c instanceof Code.Const) {
                 constant(((Code.Const) c).value, JSON);
+            } else if (c instanceof Code.InputField) {
+                Code.InputField in = (Code.InputField) c;
+                frame();
+                push(in.k);
+                constant(in.name, "java/lang/String");
+                mv.visitMethodInsn(INVOKEVIRTUAL, FRAME, "inputField", "(ILjava/lang/String;)" + NODE, false);
             } else if (c instanceof Code.Arithmetic) {
                 int other = local(1);
                 intOf(c, other);
@@ -794,7 +800,7 @@ final class Tier {
                 }
             } else if (c instanceof Code.Arithmetic) {
                 arithmetic((Code.Arithmetic) c, other);
-            } else if (c instanceof Code.Index) {
+            } else if (c instanceof Code.Index || c instanceof Code.InputField) {
                 value(c);
                 unboxed(other);
             } else {
@@ -826,7 +832,8 @@ final class Tier {
                 mv.visitLabel(shortCut);
                 mv.visitInsn(and ? ICONST_0 : ICONST_1);
                 mv.visitLabel(done);
-            } else if (c instanceof Code.Local || c instanceof Code.Const || c instanceof Code.Arithmetic || c instanceof Code.Index) {
+            } else if (c instanceof Code.Local || c instanceof Code.Const || c instanceof Code.Arithmetic || c instanceof Code.Index
+                    || c instanceof Code.InputField) {
                 value(c);
                 mv.visitMethodInsn(INVOKESTATIC, OPERATORS, "truthy", "(" + NODE + ")Z", false);
             } else {

@@ -79,6 +79,24 @@ public final class InputBinder {
         private final long[] min;
         private final long[] max;
 
+        /** How many inputs are declared. */
+        int size() {
+            return fields.length;
+        }
+
+        /** Whether the k-th input takes an int as it is when it lies in [{@link #min}, {@link #max}] (what {@link #bindSlots} checks first). */
+        boolean takesInt(int k) {
+            return plainInt[k];
+        }
+
+        long min(int k) {
+            return min[k];
+        }
+
+        long max(int k) {
+            return max[k];
+        }
+
         Slots(List<InputField> declared) {
             int n = declared.size();
             fields = declared.toArray(new InputField[0]);

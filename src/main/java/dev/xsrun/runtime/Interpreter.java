@@ -29,12 +29,13 @@ public final class Interpreter {
     private final Map<Document.FunctionDef, Compiler.Function> compiled = new IdentityHashMap<>();
     /** {@code to_expr} texts compiled so far, by the slots of the function whose variables they read. */
     private final Map<int[], Map<String, Code>> sources = new IdentityHashMap<>();
-    private int depth;
+    /** How deep the calls running now are nested; read and counted by classes of hot code too ({@link Tier}). */
+    int depth;
     private long ticks;
     /** Read on every loop iteration, so kept at hand. */
     private final long maxLoopIterations;
     /** Read on every call, so kept at hand. */
-    private final int maxCallDepth;
+    final int maxCallDepth;
     /** Counted by compiled blocks. */
     long statementCount;
 

@@ -503,6 +503,11 @@ final class Tier {
             interpreter();
             mv.visitMethodInsn(INVOKEVIRTUAL, callNode, "code", "(L" + INTERP + ";)L" + function + ";", false);
             mv.visitVarInsn(ASTORE, code);
+            Compiler.Function known = c.codeIfCalled();
+            Label entered = new Label();
+            if (known != null && takesInts(known.inputs(), c.values.length)) {
+                entered(c, known.inputs(), given, code, callee, entered);
+            }
             interpreter();
             constant(c.callee, def);
             mv.visitVarInsn(ALOAD, code);
@@ -511,13 +516,13 @@ final class Tier {
             constant(c.nameSpan, span);
             mv.visitMethodInsn(INVOKEVIRTUAL, INTERP, "enter", "(L" + def + ";L" + function + ";[" + NODE + NODE + "L" + span + ";)L" + FRAME + ";", false);
             mv.visitVarInsn(ASTORE, callee);
+            mv.visitLabel(entered);
             Label start = new Label();
             Label end = new Label();
             Label failed = new Label();
             Label after = new Label();
             mv.visitTryCatchBlock(start, end, failed, null);
             mv.visitLabel(start);
-            Compiler.Function known = c.codeIfCalled();
             boolean recursive = known != null && known.stack() == self;
             if (recursive) {
                 mv.visitVarInsn(ALOAD, 0);
@@ -576,6 +581,81 @@ final class Tier {
                 mv.visitVarInsn(ALOAD, result);
                 stored(c.as);
             }
+        }
+
+        /** Whether every input of a callee takes an int straight, as given by that many values. */
+        private static boolean takesInts(InputBinder.Slots inputs, int given) {
+            if (inputs.size() != given) {
+                return false;
+            }
+            for (int k = 0; k < given; k++) {
+                if (!inputs.takesInt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * {@link Interpreter#enter} for a callee whose inputs all take ints: when the depth allows the call and
+         * every value given is an int within its input's bounds, the frame is made here and the code goes on
+         * at {@code entered}; otherwise it falls through to {@code enter}, which binds the input and reports
+         * what is wrong as it always does.
+         */
+        private void entered(Step.Call c, InputBinder.Slots inputs, int given, int code, int callee, Label entered) {
+            Label general = new Label();
+            Label pop = new Label();
+            int in = local(1);
+            int v = local(2);
+            interpreter();
+            mv.visitVarInsn(ASTORE, in);
+            mv.visitVarInsn(ALOAD, in);
+            mv.visitFieldInsn(GETFIELD, INTERP, "depth", "I");
+            mv.visitVarInsn(ALOAD, in);
+            mv.visitFieldInsn(GETFIELD, INTERP, "maxCallDepth", "I");
+            mv.visitJumpInsn(IF_ICMPGE, general);
+            for (int k = 0; k < inputs.size(); k++) {
+                mv.visitVarInsn(ALOAD, given);
+                push(k);
+                mv.visitInsn(AALOAD);
+                mv.visitInsn(DUP);
+                mv.visitTypeInsn(INSTANCEOF, LONG_NODE);
+                mv.visitJumpInsn(IFEQ, pop);
+                mv.visitTypeInsn(CHECKCAST, LONG_NODE);
+                mv.visitMethodInsn(INVOKEVIRTUAL, LONG_NODE, "longValue", "()J", false);
+                mv.visitVarInsn(LSTORE, v);
+                if (inputs.min(k) != Long.MIN_VALUE) {
+                    mv.visitVarInsn(LLOAD, v);
+                    mv.visitLdcInsn(inputs.min(k));
+                    mv.visitInsn(LCMP);
+                    mv.visitJumpInsn(IFLT, general);
+                }
+                if (inputs.max(k) != Long.MAX_VALUE) {
+                    mv.visitVarInsn(LLOAD, v);
+                    mv.visitLdcInsn(inputs.max(k));
+                    mv.visitInsn(LCMP);
+                    mv.visitJumpInsn(IFGT, general);
+                }
+            }
+            mv.visitTypeInsn(NEW, FRAME);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ALOAD, in);
+            constant(c.callee, Type.getInternalName(dev.xsrun.ast.Document.FunctionDef.class));
+            mv.visitVarInsn(ALOAD, code);
+            mv.visitVarInsn(ALOAD, given);
+            mv.visitMethodInsn(INVOKESPECIAL, FRAME, "<init>", "(L" + INTERP + ";L" + Type.getInternalName(dev.xsrun.ast.Document.FunctionDef.class)
+                    + ";L" + Type.getInternalName(Compiler.Function.class) + ";[" + NODE + ")V", false);
+            mv.visitVarInsn(ASTORE, callee);
+            mv.visitVarInsn(ALOAD, in);
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETFIELD, INTERP, "depth", "I");
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IADD);
+            mv.visitFieldInsn(PUTFIELD, INTERP, "depth", "I");
+            mv.visitJumpInsn(GOTO, entered);
+            mv.visitLabel(pop);
+            mv.visitInsn(POP);
+            mv.visitLabel(general);
         }
 
         private void interpreter() {

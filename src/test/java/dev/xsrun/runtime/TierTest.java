@@ -196,6 +196,17 @@ class TierTest {
             "    }",
             "  }",
             "  response = $count",
+            "}",
+            "---",
+            "function \"below\" {",
+            "  input {",
+            "    int n filters=min:0|max:50",
+            "    int step",
+            "  }",
+            "  stack {",
+            "    function.run \"below\" { input = { n: $input.n + $input.step, step: $input.step } } as $r",
+            "  }",
+            "  response = $r",
             "}");
 
     private static Program program() {
@@ -309,5 +320,14 @@ class TierTest {
         // five levels deep at most (caught, then down 3, 2, 1, 0): a depth not given back by a failed call would reach 6
         String out = same("caught", Values.object().put("times", 200), 0, 5);
         assertEquals(String.valueOf(200 * "reached the bottom".length()), out.substring(0, out.indexOf(" / ")));
+    }
+
+    @Test
+    void anInputOutOfItsBoundsIsRefusedAtTheCall() {
+        String tooSmall = same("below", Values.object().put("n", 30).put("step", -1));
+        assertTrue(tooSmall.startsWith("error tier.xs:"), tooSmall);
+        String tooBig = same("below", Values.object().put("n", 30).put("step", 1));
+        assertTrue(tooBig.startsWith("error tier.xs:"), tooBig);
+        assertFalse(tooSmall.equals(tooBig), "the two bounds are reported apart");
     }
 }

@@ -160,7 +160,7 @@ abstract class Code {
      * variable ({@link Compiler#mayAlias}); the compiler wraps only the expressions that may.
      */
     static final class Owned extends Code {
-        private final Code value;
+        final Code value;
 
         Owned(Code value) {
             this.value = value;

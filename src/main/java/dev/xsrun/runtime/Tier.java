@@ -825,6 +825,9 @@ final class Tier {
                 local((Code.Local) c);
             } else if (c instanceof Code.Const) {
                 constant(((Code.Const) c).value, JSON);
+            } else if (c instanceof Code.Owned) {
+                value(((Code.Owned) c).value);
+                copy(true);
             } else if (c instanceof Code.InputField) {
                 Code.InputField in = (Code.InputField) c;
                 frame();

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,16 @@ final class Tier {
     }
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    /**
+     * The most variables a class holds in JVM locals: each is read again after every node the class calls,
+     * so holding every variable of a long function would make its code grow with their product.
+     */
+    private static final int HELD = 8;
+    /**
+     * The most bytes of code a class is made with: the JVM does not compile a method of more than 8,000
+     * (HugeMethodLimit), and its interpreter is slower than the nodes, which are compiled.
+     */
+    private static final int LARGEST = 8_000;
     /** How many classes were made in this process (the tests check that a run made some). */
     static final AtomicLong MADE = new AtomicLong();
 
@@ -126,19 +137,27 @@ final class Tier {
             init.visitInsn(RETURN);
             init.visitMaxs(0, 0);
             init.visitEnd();
-            // a first pass writes nowhere and finds the variables the code reads and writes itself
-            Gen probe = new Gen(new MethodVisitor(ASM9) { }, null);
+            // a first pass writes nowhere: it finds the variables the code reads and writes itself, and its size
+            Sizer size = new Sizer();
+            Gen probe = new Gen(size, null);
             probe.begin();
             body.emit(probe);
+            probe.end();
+            if (size.bytes > LARGEST) {
+                return null; // the JVM would never compile it, and its interpreter is slower than the nodes
+            }
             MethodVisitor mv = cw.visitMethod(0, "run", Gen.RUN, null, null);
             mv.visitCode();
-            Gen g = new Gen(mv, probe.touched);
+            Gen g = new Gen(mv, probe.mostUsed(HELD));
             g.begin();
             body.emit(g);
             g.end();
             mv.visitMaxs(0, 0);
             mv.visitEnd();
             cw.visitEnd();
+            if (g.codeEnd.getOffset() > LARGEST) {
+                return null; // the JVM would never compile it, and its interpreter is slower than the nodes
+            }
             Class<?> c = LOOKUP.defineHiddenClass(cw.toByteArray(), true).lookupClass();
             Unit unit = (Unit) c.getConstructor(Object[].class).newInstance((Object) g.constants.toArray());
             MADE.incrementAndGet();
@@ -148,6 +167,55 @@ final class Tier {
                 throw new IllegalStateException("xsrun: cannot compile a hot loop or function to a class", failure);
             }
             return null; // the nodes run it, as they always can
+        }
+    }
+
+    /** Counts at least the bytes of code a method would have, writing nothing. */
+    private static final class Sizer extends MethodVisitor {
+        int bytes;
+
+        Sizer() {
+            super(ASM9);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            bytes += 1;
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            bytes += 3;
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int var) {
+            bytes += var <= 3 ? 1 : var <= 255 ? 2 : 4;
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            bytes += 3;
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            bytes += 3;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            bytes += isInterface ? 5 : 3;
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            bytes += 3;
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            bytes += 3;
         }
     }
 
@@ -181,12 +249,14 @@ final class Tier {
         /** The local that counts the statements run here, added to the interpreter's count whenever the method ends. */
         private final int count;
         private final Label codeStart = new Label();
+        /** Placed after the last instruction: its offset is the size of the code. */
+        final Label codeEnd = new Label();
 
         /**
          * The variables the code itself reads or writes, each held in JVM locals ({@link #held}): what the
          * first pass found, in the order found; the first pass itself (cached null) collects them.
          */
-        private final Set<Integer> touched = new LinkedHashSet<>();
+        private final Map<Integer, Integer> touched = new LinkedHashMap<>();
         /** For each held variable, its first local: the value as the frame holds it, then the long of an unboxed int. */
         private final Map<Integer, Integer> held = new HashMap<>();
 
@@ -217,9 +287,20 @@ final class Tier {
             if (frameLocal != 1) {
                 return -1;
             }
-            touched.add(id);
+            touched.merge(id, 1, Integer::sum);
             Integer l = held.get(id);
             return l == null ? -1 : l;
+        }
+
+        /** The variables this (first) pass saw used most, at most n of them, the first seen first among equals. */
+        Set<Integer> mostUsed(int n) {
+            List<Map.Entry<Integer, Integer>> uses = new ArrayList<>(touched.entrySet());
+            uses.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
+            Set<Integer> chosen = new LinkedHashSet<>();
+            for (int i = 0; i < uses.size() && i < n; i++) {
+                chosen.add(uses.get(i).getKey());
+            }
+            return chosen;
         }
 
         /** Reads every held variable from the frame: at the start, and after a node or call that may have written it. */
@@ -301,6 +382,7 @@ final class Tier {
             mv.visitLabel(thrown);
             counted();
             mv.visitInsn(ATHROW);
+            mv.visitLabel(this.codeEnd);
             mv.visitTryCatchBlock(codeStart, codeEnd, thrown, null);
         }
 
@@ -397,7 +479,9 @@ final class Tier {
                 ends[i] = new Label();
                 mv.visitLabel(starts[i]);
                 mv.visitInsn(NOP);
+                int mark = locals;
                 step(b.steps[i]);
+                locals = mark; // a statement's locals are dead after it: the next one uses them again
                 mv.visitLabel(ends[i]);
             }
             mv.visitJumpInsn(GOTO, after);

@@ -209,9 +209,23 @@ class TierTest {
             "  response = $r",
             "}");
 
-    private static Program program() {
+    /** A function whose loop body is 600 statements long: too much code for one class the JVM would compile. */
+    private static final String LONG = "function \"long\" {\n  input {\n  }\n  stack {\n    var $v { value = 0 }\n    for (3) {\n      each {\n"
+            + "        var $v { value = $v + 1 }\n".repeat(600) + "      }\n    }\n  }\n  response = $v\n}\n";
+
+    private static Program program;
+
+    /** The functions above, parsed once (the tree is immutable; each run compiles its own nodes). */
+    private static synchronized Program program() {
+        if (program == null) {
+            program = parse();
+        }
+        return program;
+    }
+
+    private static Program parse() {
         XsParser parser = new XsParser(FilterRegistry.standard().catalog());
-        ParseResult parsed = parser.parse("tier.xs", SOURCE);
+        ParseResult parsed = parser.parse("tier.xs", SOURCE + "\n---\n" + LONG);
         assertFalse(parsed.hasErrors(), parsed.diagnostics().toString());
         Map<String, Document.FunctionDef> functions = new LinkedHashMap<>();
         for (Document d : parsed.documents()) {
@@ -329,5 +343,15 @@ class TierTest {
         String tooBig = same("below", Values.object().put("n", 30).put("step", 1));
         assertTrue(tooBig.startsWith("error tier.xs:"), tooBig);
         assertFalse(tooSmall.equals(tooBig), "the two bounds are reported apart");
+    }
+
+    @Test
+    void aListTooLongForOneCompiledMethodStaysOnTheNodes() {
+        Tier.configure(0, true);
+        long before = Tier.MADE.get();
+        String out = outcome(0, "long", Values.object(), 0, 0);
+        assertEquals("1800 / statements " + (2 + 3 * 600), out);
+        assertEquals(before, Tier.MADE.get(), "no class is made for a list or loop past the JVM's compile limit");
+        assertEquals(out, outcome(-1, "long", Values.object(), 0, 0));
     }
 }

@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -121,8 +123,42 @@ final class Tier {
      * (HugeMethodLimit), and its interpreter is slower than the nodes, which are compiled.
      */
     private static final int LARGEST = 8_000;
-    /** How many classes were made in this process (the tests check that a run made some). */
+    /** How many statement lists and loops were made classes in this process (the tests check that a run made some). */
     static final AtomicLong MADE = new AtomicLong();
+    /**
+     * The classes defined so far, by their bytes. Each run compiles its own nodes, so the same hot code of
+     * another run (a batch line, a test, a benchmark's next job) writes the same bytes: it then gets the
+     * class defined before, whose code the JVM has compiled already, with its own nodes as constants.
+     */
+    private static final Map<Bytes, java.lang.reflect.Constructor<?>> DEFINED = new ConcurrentHashMap<>();
+    /** How many classes are kept for use again; past this, a class is defined for its run alone. */
+    private static final int KEPT = 1_000;
+
+    /** How many classes are kept for use again (the tests check that a second run defines none). */
+    static int defined() {
+        return DEFINED.size();
+    }
+
+    /** A class's bytes as a key. */
+    private static final class Bytes {
+        final byte[] bytes;
+        final int hash;
+
+        Bytes(byte[] bytes) {
+            this.bytes = bytes;
+            this.hash = Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes && Arrays.equals(bytes, ((Bytes) o).bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private static Unit make(Body body) {
         try {
@@ -158,8 +194,15 @@ final class Tier {
             if (g.codeEnd.getOffset() > LARGEST) {
                 return null; // the JVM would never compile it, and its interpreter is slower than the nodes
             }
-            Class<?> c = LOOKUP.defineHiddenClass(cw.toByteArray(), true).lookupClass();
-            Unit unit = (Unit) c.getConstructor(Object[].class).newInstance((Object) g.constants.toArray());
+            Bytes code = new Bytes(cw.toByteArray());
+            java.lang.reflect.Constructor<?> made = DEFINED.get(code);
+            if (made == null) {
+                made = LOOKUP.defineHiddenClass(code.bytes, true).lookupClass().getConstructor(Object[].class);
+                if (DEFINED.size() < KEPT) {
+                    DEFINED.putIfAbsent(code, made);
+                }
+            }
+            Unit unit = (Unit) made.newInstance((Object) g.constants.toArray());
             MADE.incrementAndGet();
             return unit;
         } catch (Throwable failure) {

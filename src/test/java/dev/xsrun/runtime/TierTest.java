@@ -354,4 +354,15 @@ class TierTest {
         assertEquals(before, Tier.MADE.get(), "no class is made for a list or loop past the JVM's compile limit");
         assertEquals(out, outcome(-1, "long", Values.object(), 0, 0));
     }
+
+    @Test
+    void anotherRunOfTheSameCodeUsesTheClassesDefinedBefore() {
+        String first = outcome(0, "loops", Values.object().put("n", 100), 0, 0);
+        long made = Tier.MADE.get();
+        int defined = Tier.defined();
+        String second = outcome(0, "loops", Values.object().put("n", 100), 0, 0);
+        assertEquals(first, second);
+        assertTrue(Tier.MADE.get() > made, "the second run made its lists and loops classes too");
+        assertEquals(defined, Tier.defined(), "with the classes the first run defined");
+    }
 }

@@ -73,6 +73,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Each {@code db.query} site's {@link Query.Site}, by the statement itself (not by its equal text). */
+    private final Map<Stmt.Invoke, Query.Site> sites = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** The site of a query on table {@code t} (a site whose table is an expression may name another each run). */
+    Query.Site site(Stmt.Invoke s, TableSchema t) {
+        Query.Site site = sites.get(s);
+        if (site == null || !site.on(t)) {
+            site = new Query.Site(s, t);
+            sites.put(s, site);
+        }
+        return site;
+    }
+
     /** Whether the table documents' warnings were given to the run; they are given once. */
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 

@@ -352,6 +352,28 @@ class DatabaseTest {
         assertEquals(1, r.get("combined").asInt());
     }
 
+    /** A zero, 0.0 and false read back as themselves, and a NULL of each of those columns as null. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void zeroFalseAndNullReadBackApart(String engine) throws IOException {
+        Path job = job("zeros", "", """
+                    db.add "num" { data = {n: 0, d: 0, b: false} }
+                    db.add "num" { data = {} }
+                    db.add "num" { data = {n: -3, d: 2.5, b: true} }
+                    db.query "num" { sort = {id: "asc"} } as $rows
+                """, "$rows|map:[$$.n, $$.d, $$.b]", """
+                table "num" {
+                  schema {
+                    int id
+                    int n?
+                    decimal d?
+                    bool b?
+                  }
+                }
+                """);
+        assertEquals("[[0,0.0,false],[null,null,null],[-3,2.5,true]]", json(fresh(engine, job)).toString(), engine);
+    }
+
     /**
      * One db.query site run again and again with values that change its SQL text: a null that drops a
      * null-safe condition or makes it IS NULL, lists of other lengths for `in`, an empty list, a condition

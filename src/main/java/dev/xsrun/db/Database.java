@@ -73,6 +73,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Each {@code db.query} site's {@link Query.Site}, by the statement itself (not by its equal text). */
+    private final Map<Stmt.Invoke, Query.Site> sites = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /** The site of a query on table {@code t} (a site whose table is an expression may name another each run). */
+    Query.Site site(Stmt.Invoke s, TableSchema t) {
+        Query.Site site = sites.get(s);
+        if (site == null || !site.on(t)) {
+            site = new Query.Site(s, t);
+            sites.put(s, site);
+        }
+        return site;
+    }
+
     /** Whether the table documents' warnings were given to the run; they are given once. */
     private final java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -239,7 +252,25 @@ public final class Database implements AutoCloseable {
     private JsonNode add(Stmt.Invoke s, Host host) {
         TableSchema t = table(s, host);
         ObjectNode row = t.bindNew(attr(s, host, "data"), false);
-        return engine().once(c -> insert(c, t, row));
+        // a record no `as` keeps and no addon reads is not made: the row is stored, nothing is read back
+        boolean kept = s.as() != null || s.attribute("addon") != null;
+        return engine().once(c -> kept ? insert(c, t, row) : store(c, t, row));
+    }
+
+    /** Inserts a bound row and gives nothing back. */
+    private JsonNode store(Connection c, TableSchema t, ObjectNode row) throws SQLException {
+        List<String> names = new ArrayList<>(row.size());
+        row.fieldNames().forEachRemaining(names::add);
+        bindRow(engine().prepare(c, t.insertSql(names, false)), t, names, row).statement().executeUpdate();
+        return Values.NULL;
+    }
+
+    private static Prepared bindRow(Prepared p, TableSchema t, List<String> names, ObjectNode row) throws SQLException {
+        int i = 1;
+        for (String n : names) {
+            TableSchema.set(p.statement(), i++, t.field(n), row.get(n));
+        }
+        return p;
     }
 
     /** Inserts a bound row and gives the record as stored: made from what was bound when it can be, else read back. */
@@ -248,11 +279,7 @@ public final class Database implements AutoCloseable {
         row.fieldNames().forEachRemaining(names::add);
         Engine e = engine();
         StoredRow stored = e.storedRow(c, t);
-        Prepared p = e.prepare(c, t.insertSql(names, stored == null));
-        int i = 1;
-        for (String n : names) {
-            TableSchema.set(p.statement(), i++, t.field(n), row.get(n));
-        }
+        Prepared p = bindRow(e.prepare(c, t.insertSql(names, stored == null)), t, names, row);
         if (stored == null) {
             return (ObjectNode) p.rows(t).get(0);
         }

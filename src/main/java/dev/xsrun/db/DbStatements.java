@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
 /**
  * The {@code db.*} statements as a {@link StatementFamily} of the run. The SQL of a statement depends
  * on its values (a null-safe {@code ==?} drops its condition), so the statement is translated when it
- * runs; what is compiled once is every value it may need: each sub-expression of its attributes and
+ * runs (a {@code db.query} site keeps the text of each shape of its values it met: {@link WherePlan});
+ * what is compiled once is every value it may need: each sub-expression of its attributes and
  * target that reads no {@code $db} field and is no query-only node, each nested stack, and each
  * {@code input} of its {@code addon = [..]} with {@code $output} bound per record.
  */

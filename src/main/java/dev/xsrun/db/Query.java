@@ -30,13 +30,60 @@ final class Query {
     private final List<String> evalNames = new ArrayList<>();
     private final List<InputField> evalTypes = new ArrayList<>();
 
+    /** The values a where's {@link WherePlan} evaluated this run; the translation reads them from here. */
+    private final Map<Expr, JsonNode> evaluated = WherePlan.values();
+
     Query(Database db, Stmt.Invoke s, Host host) {
         this.db = db;
         this.s = s;
         this.host = host;
         this.table = db.table(s, host);
         scope.put(table.name(), table);
-        this.sql = new WhereSql(scope, host::eval, db.engine());
+        this.sql = new WhereSql(scope, e -> evaluated.containsKey(e) ? evaluated.get(e) : host.eval(e), db.engine());
+    }
+
+    /**
+     * What one {@code db.query} site keeps between its runs: its where's plan (null: it has none) and the
+     * SQL text of each shape of its values it has run with. Only a query without joins, evals and paging
+     * keeps texts: its text is then all in its where's shape, its return type and its sort.
+     */
+    static final class Site {
+        private static final int MOST = 64;
+        private final TableSchema table;
+        private final WherePlan plan;
+        private final java.util.concurrent.ConcurrentHashMap<Key, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Site(Stmt.Invoke s, TableSchema table) {
+            this.table = table;
+            boolean plain = s.attribute("join") == null && s.attribute("eval") == null && s.attribute("paging") == null;
+            plan = plain ? WherePlan.of(s.attribute("where"), Map.of(table.name(), table)) : null;
+        }
+
+        /** Whether this site's plan and texts are for table {@code t}. */
+        boolean on(TableSchema t) {
+            return t == table;
+        }
+
+        private void remember(Key key, String text) {
+            if (texts.size() >= MOST) {
+                texts.clear(); // a site whose shapes keep changing (lists of many lengths) starts over
+            }
+            // the key keeps its own copy of the sort: the job may change the object it evaluated
+            texts.put(new Key(key.codes(), key.type(), key.sort().deepCopy()), text);
+        }
+    }
+
+    /** A text's key at its site: the shape of the where, the return type and the sort asked for. */
+    private record Key(int[] codes, String type, JsonNode sort) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Arrays.equals(codes, k.codes) && type.equals(k.type) && sort.equals(k.sort);
+        }
+
+        @Override
+        public int hashCode() {
+            return (java.util.Arrays.hashCode(codes) * 31 + type.hashCode()) * 31 + sort.hashCode();
+        }
     }
 
     JsonNode run() {
@@ -46,6 +93,18 @@ final class Query {
         if (stream) {
             // a stream is read by foreach or api.stream, record after record: a local run hands over the list
             type = "list";
+        }
+        Site site = db.site(s, table);
+        WherePlan.Shape shape = site.plan == null || ret.path("paging").isObject() || !KEPT.contains(type)
+                ? null : site.plan.shape(host::eval, evaluated);
+        Key key = null;
+        if (shape != null) {
+            givenSort = Database.attr(s, host, "sort");
+            key = new Key(shape.codes(), type, givenSort);
+            String text = site.texts.get(key);
+            if (text != null) {
+                return fetch(type, text, shape.params);
+            }
         }
         registerJoins();
         StringBuilder select = new StringBuilder("SELECT ").append(Engine.q(table.name())).append(".*");
@@ -71,37 +130,35 @@ final class Query {
                 throw XsError.source("`paging` must be an object such as {page: 1, per_page: 25}", s.attribute("paging").span());
             }
         }
+        String text;
         switch (type) {
             case "count":
-                return db.engine().once(c -> {
-                    try (ResultSet rs = prepare(c, "SELECT COUNT(*)" + from + where).statement().executeQuery()) {
-                        rs.next();
-                        return Values.of(rs.getLong(1));
-                    }
-                });
+                text = "SELECT COUNT(*)" + from + where;
+                break;
             case "exists":
-                return db.engine().once(c -> {
-                    try (ResultSet rs = prepare(c, "SELECT 1" + from + where + " LIMIT 1").statement().executeQuery()) {
-                        return Values.of(rs.next());
-                    }
-                });
-            case "single": {
-                ArrayNode r = list(select + "" + from + where + order + " LIMIT 1");
-                return r.size() == 0 ? Values.NULL : r.get(0);
-            }
+                text = "SELECT 1" + from + where + " LIMIT 1";
+                break;
+            case "single":
+                text = select + "" + from + where + order + " LIMIT 1";
+                break;
             case "list":
+                text = select + "" + from + where + order;
                 break;
             default:
                 throw XsError.source("unknown return type `" + type + "`; expected list, single, count, exists or stream", s.attribute("return").span());
         }
-        if (!paging.isObject() || stream) {
-            return list(select + "" + from + where + order);
+        if (!type.equals("list") || !paging.isObject() || stream) {
+            List<Object[]> params = type.equals("count") || type.equals("exists") ? sql.params.subList(evalParams, sql.params.size()) : sql.params;
+            if (key != null && same(shape.params, params)) {
+                site.remember(key, text);
+            }
+            return fetch(type, text, params);
         }
         long perPage = Math.max(1, Values.toLong(paging.path("per_page").isMissingNode() ? Values.of(25) : paging.get("per_page")));
         long page = Math.max(1, paging.hasNonNull("page") ? Values.toLong(paging.get("page")) : 1);
         long offset = (page - 1) * perPage;
         boolean totals = dev.xsrun.value.Operators.truthy(paging.path("totals"));
-        ArrayNode rows = list(select + "" + from + where + order + " LIMIT " + (perPage + 1) + " OFFSET " + offset);
+        ArrayNode rows = list(select + "" + from + where + order + " LIMIT " + (perPage + 1) + " OFFSET " + offset, sql.params);
         boolean more = rows.size() > perPage;
         if (more) {
             rows.remove(rows.size() - 1);
@@ -118,7 +175,8 @@ final class Query {
         out.put("perPage", perPage);
         if (totals) {
             long total = db.engine().once(c -> {
-                try (ResultSet rs = prepare(c, "SELECT COUNT(*)" + from + where).statement().executeQuery()) {
+                try (ResultSet rs = db.engine().prepare(c, "SELECT COUNT(*)" + from + where)
+                        .bind(sql.params.subList(evalParams, sql.params.size())).statement().executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
                 }
@@ -234,8 +292,11 @@ final class Query {
                 e.value().span());
     }
 
+    /** The sort, when it was evaluated before the query was translated (for the site's key). */
+    private JsonNode givenSort;
+
     private String order() {
-        JsonNode sort = Database.attr(s, host, "sort");
+        JsonNode sort = givenSort != null ? givenSort : Database.attr(s, host, "sort");
         if (!sort.isObject() || sort.isEmpty()) {
             return " ORDER BY " + Engine.q(table.name()) + "." + Engine.q("id");
         }
@@ -281,14 +342,54 @@ final class Query {
         return Engine.q(alias) + "." + Engine.q(field);
     }
 
-    /** A statement with the query's parameters; a count has no eval columns, so it skips their parameters. */
-    private Prepared prepare(java.sql.Connection c, String text) throws SQLException {
-        boolean counting = text.startsWith("SELECT COUNT(*)") || text.startsWith("SELECT 1");
-        return db.engine().prepare(c, text).bind(counting ? sql.params.subList(evalParams, sql.params.size()) : sql.params);
+    /** The return types whose text a site keeps (a paged list's is not kept). */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("list", "single", "count", "exists");
+
+    /** Runs a query's text with its parameters and gives its result as {@code type} asks. */
+    private JsonNode fetch(String type, String text, List<Object[]> params) {
+        switch (type) {
+            case "count":
+                return db.engine().once(c -> {
+                    try (ResultSet rs = db.engine().prepare(c, text).bind(params).statement().executeQuery()) {
+                        rs.next();
+                        return Values.of(rs.getLong(1));
+                    }
+                });
+            case "exists":
+                return db.engine().once(c -> {
+                    try (ResultSet rs = db.engine().prepare(c, text).bind(params).statement().executeQuery()) {
+                        return Values.of(rs.next());
+                    }
+                });
+            case "single": {
+                ArrayNode r = list(text, params);
+                return r.size() == 0 ? Values.NULL : r.get(0);
+            }
+            default:
+                return list(text, params);
+        }
     }
 
-    private ArrayNode list(String text) {
-        ArrayNode rows = db.engine().once(c -> prepare(c, text).rows(table, evalNames, evalTypes));
+    /**
+     * Whether a site's shape gave the parameters the translation gave: the text is kept only then (a
+     * where whose text depended on its values in a way {@link WherePlan} missed would not be reused).
+     */
+    private static boolean same(List<Object[]> shaped, List<Object[]> translated) {
+        if (shaped.size() != translated.size()) {
+            return false;
+        }
+        for (int i = 0; i < shaped.size(); i++) {
+            Object[] a = shaped.get(i);
+            Object[] b = translated.get(i);
+            if (a[0] != b[0] || !java.util.Objects.equals(a[1], b[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ArrayNode list(String text, List<Object[]> params) {
+        ArrayNode rows = db.engine().once(c -> db.engine().prepare(c, text).bind(params).rows(table, evalNames, evalTypes));
         return selected(addonEvals == null ? rows : addonEvals.fill(rows));
     }
 

@@ -337,17 +337,18 @@ public final class TableSchema {
                 JsonNode parsed = Json.tryParse(s);
                 return parsed == null ? Values.of(s) : parsed;
             }
+            // a NULL reads as 0 or false: only then is the driver asked again whether it was NULL
             case INT: {
                 long v = rs.getLong(column);
-                return rs.wasNull() ? Values.NULL : Values.of(v);
+                return v == 0 && rs.wasNull() ? Values.NULL : Values.of(v);
             }
             case DECIMAL: {
                 double v = rs.getDouble(column);
-                return rs.wasNull() ? Values.NULL : Values.of(v);
+                return v == 0 && rs.wasNull() ? Values.NULL : Values.of(v);
             }
             case BOOL: {
                 boolean v = rs.getBoolean(column);
-                return rs.wasNull() ? Values.NULL : Values.of(v);
+                return !v && rs.wasNull() ? Values.NULL : Values.of(v);
             }
             case ANY:
                 return any(rs, column);

@@ -67,12 +67,8 @@ final class WhereSql {
             return ((Expr.Unary) e).op() == Expr.UnaryOp.NOT;
         }
         if (e instanceof Expr.Binary) {
-            switch (((Expr.Binary) e).op()) {
-                case AND: case OR: case EQ: case NE: case STRICT_EQ: case STRICT_NE: case LT: case LE: case GT: case GE:
-                    return true;
-                default:
-                    return false;
-            }
+            Expr.BinaryOp op = ((Expr.Binary) e).op();
+            return op == Expr.BinaryOp.AND || op == Expr.BinaryOp.OR || isComparison(op);
         }
         return false;
     }
@@ -130,14 +126,9 @@ final class WhereSql {
         return new Term(Engine.q(table) + "." + Engine.q(f.name()), f, false, null);
     }
 
-    private Term binary(Expr.Binary e) {
-        switch (e.op()) {
-            case AND:
-            case OR: {
-                String l = condition(e.left());
-                String r = condition(e.right());
-                return new Term("(" + l + (e.op() == Expr.BinaryOp.AND ? " AND " : " OR ") + r + ")", null, false, null);
-            }
+    /** Whether an operator compares its two sides ({@code ==}, {@code !=}, {@code <}, ...). */
+    static boolean isComparison(Expr.BinaryOp op) {
+        switch (op) {
             case EQ:
             case NE:
             case STRICT_EQ:
@@ -146,7 +137,23 @@ final class WhereSql {
             case LE:
             case GT:
             case GE:
-                return comparison(e);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private Term binary(Expr.Binary e) {
+        if (isComparison(e.op())) {
+            return comparison(e);
+        }
+        switch (e.op()) {
+            case AND:
+            case OR: {
+                String l = condition(e.left());
+                String r = condition(e.right());
+                return new Term("(" + l + (e.op() == Expr.BinaryOp.AND ? " AND " : " OR ") + r + ")", null, false, null);
+            }
             case ADD:
             case SUB:
             case MUL:

@@ -352,6 +352,78 @@ class DatabaseTest {
         assertEquals(1, r.get("combined").asInt());
     }
 
+    /** A zero, 0.0 and false read back as themselves, and a NULL of each of those columns as null. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void zeroFalseAndNullReadBackApart(String engine) throws IOException {
+        Path job = job("zeros", "", """
+                    db.add "num" { data = {n: 0, d: 0, b: false} }
+                    db.add "num" { data = {} }
+                    db.add "num" { data = {n: -3, d: 2.5, b: true} }
+                    db.query "num" { sort = {id: "asc"} } as $rows
+                """, "$rows|map:[$$.n, $$.d, $$.b]", """
+                table "num" {
+                  schema {
+                    int id
+                    int n?
+                    decimal d?
+                    bool b?
+                  }
+                }
+                """);
+        assertEquals("[[0,0.0,false],[null,null,null],[-3,2.5,true]]", json(fresh(engine, job)).toString(), engine);
+    }
+
+    /**
+     * One db.query site run again and again with values that change its SQL text: a null that drops a
+     * null-safe condition or makes it IS NULL, lists of other lengths for `in`, an empty list, a condition
+     * that reads no field turning false, and another sort. Each run gives what a fresh translation gives.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aQuerySiteWhoseValuesChangeItsShapeGivesEachRunsOwnResult(String engine) throws IOException {
+        Path job = job("site_shapes", "", """
+                    db.add "item" { data = {name: "a", category: "tech", price: 1} }
+                    db.add "item" { data = {name: "b", price: 2} }
+                    db.add "item" { data = {name: "c", category: "home", price: 3} }
+                    db.add "item" { data = {name: "d", category: "tech", price: 4} }
+                    var $r { value = [] }
+                    foreach ([null, "tech", "", "home", null, "none", "tech"]) {
+                      each as $c {
+                        db.query "item" { where = $db.item.category ==? $c return = {type: "count"} } as $n
+                        db.query "item" { where = $db.item.category == $c && $db.item.price >= 1 } as $rows
+                        array.push $r { value = [$n, $rows|map:$$.name] }
+                      }
+                    }
+                    var $s { value = [] }
+                    foreach ([["a", "b"], [], ["c"], null, ["a", "b", "d"], ["zz"], [], ["d"]]) {
+                      each as $names {
+                        db.query "item" { where = $db.item.name in? $names sort = {name: "desc"} } as $rows
+                        db.query "item" { where = $db.item.name not in? $names && $db.item.name != null return = {type: "single"} } as $first
+                        array.push $s { value = [$rows|map:$$.name, $first.name] }
+                      }
+                    }
+                    var $t { value = [] }
+                    foreach ([true, false, true, 0, 2]) {
+                      each as $on {
+                        db.query "item" {
+                          where = $on && $db.item.price > 1
+                          sort = {price: $on|is_bool ? "asc" : "desc"}
+                          return = {type: "exists"}
+                        } as $any
+                        db.query "item" { where = $db.item.price > 1 sort = {price: $on|is_bool ? "asc" : "desc"} return = {type: "single"} } as $top
+                        array.push $t { value = [$any, $top.name] }
+                      }
+                    }
+                """, "{eq: $r, in: $s, truth: $t}", ITEM);
+        JsonNode r = json(fresh(engine, job));
+        assertEquals("[[4,[\"b\"]],[2,[\"a\",\"d\"]],[4,[]],[1,[\"c\"]],[4,[\"b\"]],[0,[]],[2,[\"a\",\"d\"]]]",
+                r.get("eq").toString(), engine);
+        assertEquals("[[[\"b\",\"a\"],\"c\"],[[],\"a\"],[[\"c\"],\"a\"],[[\"d\",\"c\",\"b\",\"a\"],\"a\"],"
+                + "[[\"d\",\"b\",\"a\"],\"c\"],[[],\"a\"],[[],\"a\"],[[\"d\"],\"a\"]]", r.get("in").toString(), engine);
+        assertEquals("[[true,\"b\"],[false,\"b\"],[true,\"b\"],[false,\"d\"],[true,\"d\"]]", r.get("truth").toString(), engine);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void bulkStatementsDirectQueryAndSchema(String engine) throws IOException {

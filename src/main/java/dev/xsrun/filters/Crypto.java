@@ -3,6 +3,7 @@ package dev.xsrun.filters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.value.Json;
+import dev.xsrun.value.Randomness;
 import dev.xsrun.value.Values;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -16,7 +17,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPrivateKey;
@@ -54,7 +54,6 @@ import javax.crypto.spec.SecretKeySpec;
  * Failures raise {@link Failure} with a message fit for the user; callers add their own prefix.
  */
 public final class Crypto {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64URL_DEC = Base64.getUrlDecoder();
     private static final Map<String, String> CURVES = Map.of("P-256", "secp256r1", "P-384", "secp384r1", "P-521", "secp521r1");
@@ -121,7 +120,7 @@ public final class Crypto {
             throw new Failure("the bcrypt cost must be between 4 and 31");
         }
         byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        Randomness.get().nextBytes(salt);
         return Bcrypt.hash(password.getBytes(StandardCharsets.UTF_8), String.format("$2y$%02d$", cost) + Bcrypt.encode(salt, 16));
     }
 
@@ -426,7 +425,7 @@ public final class Crypto {
             throw new Failure("bits must be a multiple of 8 between 8 and 65536");
         }
         byte[] k = new byte[(int) (bits / 8)];
-        RANDOM.nextBytes(k);
+        Randomness.get().nextBytes(k);
         if (format.equals("object")) {
             ObjectNode o = Values.object();
             o.put("kty", "oct");
@@ -444,7 +443,7 @@ public final class Crypto {
         }
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec(name), RANDOM);
+            g.initialize(new ECGenParameterSpec(name), Randomness.get());
             KeyPair kp = g.generateKeyPair();
             if (!format.equals("object")) {
                 return Values.of(pemText("PRIVATE KEY", kp.getPrivate().getEncoded()));
@@ -470,7 +469,7 @@ public final class Crypto {
         }
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize((int) bits, RANDOM);
+            g.initialize((int) bits, Randomness.get());
             KeyPair kp = g.generateKeyPair();
             if (!format.equals("object")) {
                 return Values.of(pemText("PRIVATE KEY", kp.getPrivate().getEncoded()));
@@ -535,7 +534,7 @@ public final class Crypto {
                 encryptedKey = new byte[0];
             } else {
                 cek = new byte[cekLen];
-                RANDOM.nextBytes(cek);
+                Randomness.get().nextBytes(cek);
                 encryptedKey = wrapKey(alg, key, cek, true);
             }
             String protectedHeader = b64(utf8(Json.encode(header(headers, "alg", alg, "enc", enc))));
@@ -616,7 +615,7 @@ public final class Crypto {
     private static byte[][] contentEncrypt(String enc, byte[] cek, byte[] aad, byte[] plain) throws GeneralSecurityException {
         if (enc.endsWith("GCM")) {
             byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
+            Randomness.get().nextBytes(iv);
             Cipher ci = Cipher.getInstance("AES/GCM/NoPadding");
             ci.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, iv));
             ci.updateAAD(aad);
@@ -625,7 +624,7 @@ public final class Crypto {
         }
         int half = cek.length / 2;
         byte[] iv = new byte[16];
-        RANDOM.nextBytes(iv);
+        Randomness.get().nextBytes(iv);
         Cipher ci = Cipher.getInstance("AES/CBC/PKCS5Padding");
         ci.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Arrays.copyOfRange(cek, half, cek.length), "AES"), new IvParameterSpec(iv));
         byte[] ct = ci.doFinal(plain);

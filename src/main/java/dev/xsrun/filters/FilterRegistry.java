@@ -113,8 +113,11 @@ public final class FilterRegistry {
     }
 
     public synchronized boolean isDbOnly(String name) {
+        if (lookup(name) != null) {
+            return false; // an expression filter of that name: the families after its own need not be loaded
+        }
         complete();
-        return dbOnly.containsKey(name) && lookup(name) == null;
+        return dbOnly.containsKey(name);
     }
 
     /** Canonical names (no aliases). */

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.value.Operators;
+import dev.xsrun.value.Randomness;
 import dev.xsrun.value.Values;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -27,7 +27,6 @@ import java.util.function.Predicate;
 
 /** The list family (spec 6.2): PHP array functions on lists, and on objects where PHP allows it. */
 final class ListFilters {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ListFilters() {
     }
@@ -177,7 +176,7 @@ final class ListFilters {
         });
         r.register(filter("shuffle").build(), c -> {
             List<JsonNode> xs = new ArrayList<>(Paths.elements(container(c)));
-            Collections.shuffle(xs, RANDOM);
+            Collections.shuffle(xs, Randomness.get());
             ArrayNode out = Values.list();
             xs.forEach(x -> out.add(Values.copy(x)));
             return out;

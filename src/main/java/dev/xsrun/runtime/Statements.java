@@ -2,6 +2,7 @@ package dev.xsrun.runtime;
 
 import dev.xsrun.value.Json;
 import dev.xsrun.value.Operators;
+import dev.xsrun.value.Randomness;
 import dev.xsrun.value.TextTrim;
 import dev.xsrun.value.Values;
 import dev.xsrun.value.XsError;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsrun.ast.Expr;
 import dev.xsrun.ast.StatementCatalogue;
 import dev.xsrun.ast.Stmt;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,7 +47,6 @@ final class Statements implements StatementFamily {
 
     private final RunContext ctx;
     /** Shared by every run (it is thread-safe): seeding one per run cost more than a small unit test. */
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     Statements(RunContext ctx) {
         this.ctx = ctx;
@@ -572,7 +571,7 @@ final class Statements implements StatementFamily {
                 return run -> {
                     int n = (int) Math.max(0, Math.min(1 << 20, Values.toLong(length.eval(frame(run)))));
                     byte[] bytes = new byte[n];
-                    RANDOM.nextBytes(bytes);
+                    Randomness.get().nextBytes(bytes);
                     run.setResult(dev.xsrun.filters.Bytes.of(bytes));
                 };
             }
@@ -633,7 +632,7 @@ final class Statements implements StatementFamily {
             throw XsError.fatal("security.random_number: max is below min").at(s.span());
         }
         long span = max - min + 1;
-        long r = span <= 0 ? RANDOM.nextLong() : min + (long) Math.floor(RANDOM.nextDouble() * span);
+        long r = span <= 0 ? Randomness.get().nextLong() : min + (long) Math.floor(Randomness.get().nextDouble() * span);
         run.setResult(Values.of(Math.min(max, Math.max(min, r))));
     }
 
@@ -674,12 +673,12 @@ final class Statements implements StatementFamily {
             String all = String.join("", classes.values());
             List<Character> chars = new ArrayList<>();
             for (String k : classes.values()) {
-                chars.add(k.charAt(RANDOM.nextInt(k.length())));
+                chars.add(k.charAt(Randomness.get().nextInt(k.length())));
             }
             while (chars.size() < count) {
-                chars.add(all.charAt(RANDOM.nextInt(all.length())));
+                chars.add(all.charAt(Randomness.get().nextInt(all.length())));
             }
-            java.util.Collections.shuffle(chars, RANDOM);
+            java.util.Collections.shuffle(chars, Randomness.get());
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < count; i++) {
                 sb.append(chars.get(i));

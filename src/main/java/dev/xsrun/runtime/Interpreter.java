@@ -143,7 +143,7 @@ public final class Interpreter {
      */
     Frame enter(Document.FunctionDef fn, Compiler.Function code, JsonNode[] given, JsonNode input, SourceSpan callSite) {
         if (depth >= maxCallDepth) {
-            throw XsError.fatal("Execution limit exceeded: functions nested deeper than " + limits.maxCallDepth()
+            throw XsError.fatal("Execution limit exceeded: functions nested deeper than " + maxCallDepth
                     + " calls (runaway recursion?)").at(callSite);
         }
         Frame frame;

@@ -274,6 +274,11 @@ class TierTest {
         return nodes;
     }
 
+    /** The result part of an outcome, without its statement count. */
+    private static String result(String outcome) {
+        return outcome.substring(0, outcome.indexOf(" / "));
+    }
+
     @AfterEach
     void restore() {
         Tier.configure(Tier.DEFAULT_HOT, false);
@@ -282,20 +287,20 @@ class TierTest {
     @Test
     void loopsWithBreakContinueAndNestedCounts() {
         String out = same("loops", Values.object().put("n", 100));
-        assertEquals("{\"out\":[1,2,4,5,7,8,10],\"sum\":35,\"i\":11}", out.substring(0, out.indexOf(" / ")));
+        assertEquals("{\"out\":[1,2,4,5,7,8,10],\"sum\":35,\"i\":11}", result(out));
     }
 
     @Test
     void returnFromInsideNestedLoops() {
         String out = same("find", Values.object().put("target", 4000));
-        assertEquals("{\"i\":1000,\"j\":0}", out.substring(0, out.indexOf(" / ")));
+        assertEquals("{\"i\":1000,\"j\":0}", result(out));
     }
 
     @Test
     void overflowDecimalsTextAndListsTakeTheGeneralPath() {
         String out = same("values", Values.object());
         assertEquals("{\"big\":9.223372036854776E18,\"list\":[30,300,3000],\"obj\":{\"a\":1,\"k0\":0,\"k1\":0.5,\"k2\":1},"
-                + "\"text\":\"012\",\"mixed\":[3,false,true,300,true,true,30,false,true]}", out.substring(0, out.indexOf(" / ")));
+                + "\"text\":\"012\",\"mixed\":[3,false,true,300,true,true,30,false,true]}", result(out));
     }
 
     @Test
@@ -313,7 +318,7 @@ class TierTest {
     @Test
     void recursionThroughFunctionRun() {
         String out = same("fib", Values.object().put("n", 15));
-        assertEquals("610", out.substring(0, out.indexOf(" / ")));
+        assertEquals("610", result(out));
     }
 
     @Test
@@ -333,7 +338,7 @@ class TierTest {
     void aCallThatFailedLeavesTheDepthAsItWas() {
         // five levels deep at most (caught, then down 3, 2, 1, 0): a depth not given back by a failed call would reach 6
         String out = same("caught", Values.object().put("times", 200), 0, 5);
-        assertEquals(String.valueOf(200 * "reached the bottom".length()), out.substring(0, out.indexOf(" / ")));
+        assertEquals(String.valueOf(200 * "reached the bottom".length()), result(out));
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs one {@code db.*} statement; {@link DbStatements} is how a run reaches it. */
     void run(Stmt.Invoke s, Host host) {
-        if (!warned.getAndSet(true)) {
+        if (!warned.get() && !warned.getAndSet(true)) {
             Migrations.danglingReferences(tables.values()).forEach(host::warn);
         }
         for (String a : StatementCatalogue.notRunLocally(s.name())) {
@@ -268,7 +268,7 @@ public final class Database implements AutoCloseable {
     private static Prepared bindRow(Prepared p, TableSchema t, List<String> names, ObjectNode row) throws SQLException {
         int i = 1;
         for (String n : names) {
-            TableSchema.set(p.statement(), i++, t.field(n), row.get(n));
+            p.set(i++, t.field(n), row.get(n));
         }
         return p;
     }

@@ -25,8 +25,9 @@ final class Query {
     private final Stmt.Invoke s;
     private final Host host;
     private final TableSchema table;
-    private final Map<String, TableSchema> scope = new LinkedHashMap<>();
-    private final WhereSql sql;
+    /** The tables the query reads, by alias, and its translation: made when a site has no text to reuse. */
+    private Map<String, TableSchema> scope;
+    private WhereSql sql;
     private final List<String> evalNames = new ArrayList<>();
     private final List<InputField> evalTypes = new ArrayList<>();
 
@@ -38,8 +39,7 @@ final class Query {
         this.s = s;
         this.host = host;
         this.table = db.table(s, host);
-        scope.put(table.name(), table);
-        this.sql = new WhereSql(scope, e -> evaluated.containsKey(e) ? evaluated.get(e) : host.eval(e), db.engine());
+        db.engine();
     }
 
     /**
@@ -106,6 +106,9 @@ final class Query {
                 return fetch(type, text, shape.params);
             }
         }
+        scope = new LinkedHashMap<>();
+        scope.put(table.name(), table);
+        sql = new WhereSql(scope, e -> evaluated.containsKey(e) ? evaluated.get(e) : host.eval(e), db.engine());
         registerJoins();
         StringBuilder select = new StringBuilder("SELECT ").append(Engine.q(table.name())).append(".*");
         if (type.equals("list") || type.equals("single")) {

@@ -169,18 +169,39 @@ public final class TableSchema {
         return sql;
     }
 
-    /** Binds a (validated) value of a field to a statement parameter: the value {@link #stored} says. */
+    /** Binds a (validated) value of a field to a statement parameter: the value {@link #parameter} says. */
     static void set(PreparedStatement ps, int i, InputField f, JsonNode v) throws SQLException {
+        put(ps, i, parameter(f, v));
+    }
+
+    /**
+     * What a value of a field (null: of no declared field) is bound as: null, a Long, a Double, a
+     * Boolean or a String, as {@link #stored} says, or by the value's own JSON type without a field.
+     */
+    static Object parameter(InputField f, JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
+            return null;
+        }
+        if (f != null) {
+            return stored(f, v);
+        }
+        if (v.isIntegralNumber()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        return v.isTextual() ? v.textValue() : Json.encode(v);
+    }
+
+    /** Sets parameter {@code i} to a value {@link #parameter} gave. */
+    static void put(PreparedStatement ps, int i, Object x) throws SQLException {
+        if (x == null) {
             ps.setNull(i, Types.NULL);
-            return;
-        }
-        if (f == null) {
-            setAny(ps, i, v);
-            return;
-        }
-        Object x = stored(f, v);
-        if (x instanceof Long) {
+        } else if (x instanceof Long) {
             ps.setLong(i, (Long) x);
         } else if (x instanceof Double) {
             ps.setDouble(i, (Double) x);
@@ -265,19 +286,7 @@ public final class TableSchema {
 
     /** A value with no declared field (direct_query arguments): by its own JSON type. */
     static void setAny(PreparedStatement ps, int i, JsonNode v) throws SQLException {
-        if (v == null || v.isNull()) {
-            ps.setNull(i, Types.NULL);
-        } else if (v.isIntegralNumber()) {
-            ps.setLong(i, v.longValue());
-        } else if (v.isNumber()) {
-            ps.setDouble(i, v.doubleValue());
-        } else if (v.isBoolean()) {
-            ps.setBoolean(i, v.booleanValue());
-        } else if (v.isTextual()) {
-            ps.setString(i, v.textValue());
-        } else {
-            ps.setString(i, Json.encode(v));
-        }
+        put(ps, i, parameter(null, v));
     }
 
     static boolean isJson(InputField f) {
@@ -328,9 +337,14 @@ public final class TableSchema {
 
     /** Reads a column of this {@link #kind} back as its XanoScript value. */
     static JsonNode read(ResultSet rs, int column, int kind) throws SQLException {
+        return read(new Columns.Jdbc(rs), column, kind);
+    }
+
+    /** Reads a column of this {@link #kind} of the row {@code row} stands on back as its XanoScript value. */
+    static JsonNode read(Columns row, int column, int kind) throws SQLException {
         switch (kind) {
             case JSON: {
-                String s = rs.getString(column);
+                String s = row.textAt(column);
                 if (s == null) {
                     return Values.NULL;
                 }
@@ -339,21 +353,21 @@ public final class TableSchema {
             }
             // a NULL reads as 0 or false: only then is the driver asked again whether it was NULL
             case INT: {
-                long v = rs.getLong(column);
-                return v == 0 && rs.wasNull() ? Values.NULL : Values.of(v);
+                long v = row.longAt(column);
+                return v == 0 && row.wasNull(column) ? Values.NULL : Values.of(v);
             }
             case DECIMAL: {
-                double v = rs.getDouble(column);
-                return v == 0 && rs.wasNull() ? Values.NULL : Values.of(v);
+                double v = row.doubleAt(column);
+                return v == 0 && row.wasNull(column) ? Values.NULL : Values.of(v);
             }
             case BOOL: {
-                boolean v = rs.getBoolean(column);
-                return !v && rs.wasNull() ? Values.NULL : Values.of(v);
+                boolean v = row.boolAt(column);
+                return !v && row.wasNull(column) ? Values.NULL : Values.of(v);
             }
             case ANY:
-                return any(rs, column);
+                return row.anyAt(column);
             default: {
-                String s = rs.getString(column);
+                String s = row.textAt(column);
                 return s == null ? Values.NULL : Values.of(s);
             }
         }

@@ -375,6 +375,64 @@ class DatabaseTest {
     }
 
     /**
+     * The same queries run three times: the first run reads its rows through a JDBC result set, the later
+     * ones on SQLite through the driver's own calls. Every type of field, its NULL, zero, false, empty and
+     * non-ASCII values read back the same each time, as do db.get's and a single result's.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aQueryRunAgainReadsItsRowsAsTheFirstRunDid(String engine) throws IOException {
+        Path job = job("again", "", """
+                    db.add "kinds" { data = {n: 0, d: 0, b: false, t: "", j: {a: [1, "x"]}, l: [1, 2], ts: 1700000000000, tags: ["é", "日本"]} }
+                    db.add "kinds" { data = {} }
+                    db.add "kinds" { data = {n: -9007199254740993, d: -0.00000025, b: true, t: "naïve ☃ 😀", j: [null, true], l: [], ts: 0, tags: []} }
+                    var $runs { value = [] }
+                    for (3) {
+                      each as $k {
+                        db.query "kinds" { sort = {id: "asc"} } as $all
+                        db.query "kinds" { where = $db.kinds.t == "naïve ☃ 😀" return = {type: "single"} } as $one
+                        db.query "kinds" { where = $db.kinds.n == null return = {type: "list"} } as $none
+                        db.get "kinds" { field_name = "id" field_value = 1 } as $first
+                        array.push $runs { value = [$all, $one, $none, $first] }
+                      }
+                    }
+                """, "$runs", """
+                table "kinds" {
+                  schema {
+                    int id
+                    int n?
+                    decimal d?
+                    bool b?
+                    text t?
+                    json j?
+                    int[] l?
+                    timestamp ts?
+                    text[] tags?
+                  }
+                }
+                """);
+        JsonNode runs = json(fresh(engine, job));
+        assertEquals(3, runs.size(), engine);
+        assertEquals(runs.get(0), runs.get(1), engine);
+        assertEquals(runs.get(0), runs.get(2), engine);
+        JsonNode all = runs.get(0).get(0);
+        assertEquals(3, all.size(), engine);
+        assertEquals("{\"a\":[1,\"x\"]}", all.get(0).get("j").toString(), engine);
+        assertEquals("[\"é\",\"日本\"]", all.get(0).get("tags").toString(), engine);
+        assertEquals(0, all.get(0).get("n").asLong(), engine);
+        assertEquals(false, all.get(0).get("b").booleanValue(), engine);
+        assertEquals("", all.get(0).get("t").textValue(), engine);
+        assertEquals(true, all.get(1).get("n").isNull() && all.get(1).get("d").isNull() && all.get(1).get("b").isNull()
+                && all.get(1).get("t").isNull() && all.get(1).get("j").isNull(), engine);
+        assertEquals(-9007199254740993L, all.get(2).get("n").longValue(), engine);
+        assertEquals(-2.5e-7, all.get(2).get("d").doubleValue(), engine);
+        assertEquals("naïve ☃ 😀", runs.get(0).get(1).get("t").textValue(), engine);
+        assertEquals(3, runs.get(0).get(1).get("id").asLong(), engine);
+        assertEquals("[2]", runs.get(0).get(2).findValuesAsText("id").toString(), engine);
+        assertEquals(1, runs.get(0).get(3).get("id").asLong(), engine);
+    }
+
+    /**
      * One db.query site run again and again with values that change its SQL text: a null that drops a
      * null-safe condition or makes it IS NULL, lists of other lengths for `in`, an empty list, a condition
      * that reads no field turning false, and another sort. Each run gives what a fresh translation gives.

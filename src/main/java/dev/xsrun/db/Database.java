@@ -261,7 +261,7 @@ public final class Database implements AutoCloseable {
     private JsonNode store(Connection c, TableSchema t, ObjectNode row) throws SQLException {
         List<String> names = new ArrayList<>(row.size());
         row.fieldNames().forEachRemaining(names::add);
-        bindRow(engine().prepare(c, t.insertSql(names, false)), t, names, row).statement().executeUpdate();
+        bindRow(engine().prepare(c, t.insertSql(names, false)), t, names, row).update();
         return Values.NULL;
     }
 
@@ -283,7 +283,7 @@ public final class Database implements AutoCloseable {
         if (stored == null) {
             return (ObjectNode) p.rows(t).get(0);
         }
-        p.statement().executeUpdate();
+        p.update();
         return stored.record(row, e.lastInsertId(c));
     }
 
@@ -349,7 +349,7 @@ public final class Database implements AutoCloseable {
             return Values.NULL;
         }
         String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + Engine.q("id") + " = " + k.firstId(t);
-        engine().once(c -> prepare(c, sql, k.params()).statement().executeUpdate());
+        engine().once(c -> prepare(c, sql, k.params()).update());
         return Values.NULL;
     }
 
@@ -454,7 +454,7 @@ public final class Database implements AutoCloseable {
         });
         ps.addAll(w.params);
         String sql = "UPDATE " + Engine.q(t.name()) + " SET " + set + " WHERE " + cond;
-        return engine().once(c -> Values.of(prepare(c, sql, ps).statement().executeUpdate()));
+        return engine().once(c -> Values.of(prepare(c, sql, ps).update()));
     }
 
     private JsonNode bulkDelete(Stmt.Invoke s, Host host) {
@@ -462,7 +462,7 @@ public final class Database implements AutoCloseable {
         WhereSql w = new WhereSql(Map.of(t.name(), t), host::eval, engine());
         String cond = s.attribute("where") == null ? "1 = 1" : w.condition(s.attribute("where"));
         String sql = "DELETE FROM " + Engine.q(t.name()) + " WHERE " + cond;
-        return engine().once(c -> Values.of(prepare(c, sql, w.params).statement().executeUpdate()));
+        return engine().once(c -> Values.of(prepare(c, sql, w.params).update()));
     }
 
     /** {@code db.schema}: the table's fields and indexes as its document declares them. */

@@ -23,21 +23,24 @@ final class Prepared {
     private static final int SQLITE_DONE = 101;
     private final PreparedStatement statement;
     /**
-     * For a SELECT on SQLite, the driver's own statement, which {@link #rows} steps and reads without a
-     * JDBC result set once the first result has made the {@link Plan}: a result set asks the library for
-     * every column's name on every execution and goes through several layers per value, which was about
-     * a third of a look-up by an index. Null on PostgreSQL and for every other statement.
+     * On SQLite, the driver's own statement, run through its public calls: {@link #update} executes
+     * through them, and {@link #rows} steps and reads a SELECT through them once the first result has
+     * made the {@link Plan}. A JDBC result set asks the library for every column's name on every
+     * execution and goes through several layers per value, which was about a third of a look-up by an
+     * index. Null on PostgreSQL.
      */
     private final org.sqlite.core.CoreStatement sqlite;
+    private final boolean select;
     private Columns.Sqlite columns;
-    /** The values bound, parameter 1 first, as {@link TableSchema#parameter} gives them. */
+    /** The values bound, parameter 1 first, as {@link TableSchema#parameter} gives them (on SQLite a Boolean as 1 or 0). */
     private Object[] values = new Object[4];
     private int bound;
     private Plan plan;
 
     Prepared(String sql, PreparedStatement statement) {
         this.statement = statement;
-        this.sqlite = statement instanceof org.sqlite.core.CoreStatement cs && sql.startsWith("SELECT ") ? cs : null;
+        this.sqlite = statement instanceof org.sqlite.core.CoreStatement cs ? cs : null;
+        this.select = sql.startsWith("SELECT ");
     }
 
     /** The JDBC statement, with the values bound set on it. */
@@ -63,7 +66,9 @@ final class Prepared {
         if (i > values.length) {
             values = java.util.Arrays.copyOf(values, Math.max(i, values.length * 2));
         }
-        values[i - 1] = TableSchema.parameter(f, v);
+        Object x = TableSchema.parameter(f, v);
+        // SQLite's own calls bind no Boolean: true and false go as 1 and 0, as its setBoolean sends them
+        values[i - 1] = sqlite != null && x instanceof Boolean b ? Integer.valueOf(b ? 1 : 0) : x;
         bound = Math.max(bound, i);
         return this;
     }
@@ -80,7 +85,7 @@ final class Prepared {
      */
     ArrayNode rows(TableSchema t, List<String> extraNames, List<InputField> extraTypes) throws SQLException {
         Plan p = plan;
-        if (sqlite != null && p != null && p.direct && p.fits(t, extraNames, extraTypes)) {
+        if (sqlite != null && select && p != null && p.direct && p.fits(t, extraNames, extraTypes)) {
             ArrayNode out = stepped(p);
             if (out != null) {
                 return out;
@@ -100,6 +105,23 @@ final class Prepared {
         return out;
     }
 
+    /** Runs a statement that gives no rows (an INSERT, UPDATE or DELETE); the number of rows it changed. */
+    long update() throws SQLException {
+        if (sqlite == null) {
+            return statement().executeUpdate();
+        }
+        clearUnbound();
+        sqlite.pointer.safeRunInt(org.sqlite.core.DB::reset);
+        return sqlite.getDatabase().executeUpdate(sqlite, values);
+    }
+
+    /** Values past those bound this time are not sent (a statement binds as many as it has parameters). */
+    private void clearUnbound() {
+        for (int i = bound; i < values.length; i++) {
+            values[i] = null;
+        }
+    }
+
     /**
      * The rows of an SQLite SELECT, stepped and read through the driver's own calls: its first step
      * binds and reports errors as a JDBC execution does. Null when a later step fails: the caller then
@@ -113,9 +135,7 @@ final class Prepared {
             columns = new Columns.Sqlite(db);
         }
         Columns.Sqlite row = columns;
-        for (int i = bound; i < values.length; i++) {
-            values[i] = null;
-        }
+        clearUnbound();
         cs.pointer.safeRunInt(org.sqlite.core.DB::reset);
         ArrayNode out = Values.list();
         try {

@@ -197,12 +197,14 @@ public final class TableSchema {
         return v.isTextual() ? v.textValue() : Json.encode(v);
     }
 
-    /** Sets parameter {@code i} to a value {@link #parameter} gave. */
+    /** Sets parameter {@code i} to a value {@link #parameter} gave (or an Integer). */
     static void put(PreparedStatement ps, int i, Object x) throws SQLException {
         if (x == null) {
             ps.setNull(i, Types.NULL);
         } else if (x instanceof Long) {
             ps.setLong(i, (Long) x);
+        } else if (x instanceof Integer) {
+            ps.setInt(i, (Integer) x);
         } else if (x instanceof Double) {
             ps.setDouble(i, (Double) x);
         } else if (x instanceof Boolean) {

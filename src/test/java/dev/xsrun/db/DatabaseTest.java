@@ -392,8 +392,10 @@ class DatabaseTest {
                         db.query "kinds" { sort = {id: "asc"} } as $all
                         db.query "kinds" { where = $db.kinds.t == "naïve ☃ 😀" return = {type: "single"} } as $one
                         db.query "kinds" { where = $db.kinds.n == null return = {type: "list"} } as $none
+                        db.query "kinds" { where = $db.kinds.b == true || $db.kinds.d == 0 return = {type: "count"} } as $flags
+                        db.query "kinds" { where = $db.kinds.b == false return = {type: "single"} } as $off
                         db.get "kinds" { field_name = "id" field_value = 1 } as $first
-                        array.push $runs { value = [$all, $one, $none, $first] }
+                        array.push $runs { value = [$all, $one, $none, $first, $flags, $off.id] }
                       }
                     }
                 """, "$runs", """
@@ -430,6 +432,8 @@ class DatabaseTest {
         assertEquals(3, runs.get(0).get(1).get("id").asLong(), engine);
         assertEquals("[2]", runs.get(0).get(2).findValuesAsText("id").toString(), engine);
         assertEquals(1, runs.get(0).get(3).get("id").asLong(), engine);
+        assertEquals(2, runs.get(0).get(4).asLong(), engine);
+        assertEquals(1, runs.get(0).get(5).asLong(), engine);
     }
 
     /**

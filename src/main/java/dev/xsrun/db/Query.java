@@ -51,12 +51,45 @@ final class Query {
         private static final int MOST = 64;
         private final TableSchema table;
         private final WherePlan plan;
+        /** The site's {@code return} when it is written with constants only (most are): read once, never evaluated again. */
+        private final JsonNode fixedReturn;
         private final java.util.concurrent.ConcurrentHashMap<Key, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
 
         Site(Stmt.Invoke s, TableSchema table) {
             this.table = table;
             boolean plain = s.attribute("join") == null && s.attribute("eval") == null && s.attribute("paging") == null;
             plan = plain ? WherePlan.of(s.attribute("where"), Map.of(table.name(), table)) : null;
+            fixedReturn = s.attribute("return") == null ? null : constant(s.attribute("return"));
+        }
+
+        /** The value of an expression made of literals, objects and lists of them only; null for any other. */
+        private static JsonNode constant(Expr e) {
+            if (e instanceof Expr.Literal l) {
+                return l.value();
+            }
+            if (e instanceof Expr.ObjectLiteral o) {
+                ObjectNode out = Values.object();
+                for (Expr.Entry entry : o.entries()) {
+                    JsonNode v = entry.key() == null || entry.computedKey() != null || entry.spread() ? null : constant(entry.value());
+                    if (v == null) {
+                        return null;
+                    }
+                    out.set(entry.key(), v);
+                }
+                return out;
+            }
+            if (e instanceof Expr.ArrayLiteral a) {
+                ArrayNode out = Values.list();
+                for (Expr.Element el : a.elements()) {
+                    JsonNode v = el.spread() ? null : constant(el.value());
+                    if (v == null) {
+                        return null;
+                    }
+                    out.add(v);
+                }
+                return out;
+            }
+            return null;
         }
 
         /** Whether this site's plan and texts are for table {@code t}. */
@@ -87,14 +120,14 @@ final class Query {
     }
 
     JsonNode run() {
-        JsonNode ret = Database.attr(s, host, "return");
+        Site site = db.site(s, table);
+        JsonNode ret = site.fixedReturn != null ? site.fixedReturn : Database.attr(s, host, "return");
         String type = ret.isObject() && ret.hasNonNull("type") ? Values.toText(ret.get("type")) : "list";
         boolean stream = type.equals("stream");
         if (stream) {
             // a stream is read by foreach or api.stream, record after record: a local run hands over the list
             type = "list";
         }
-        Site site = db.site(s, table);
         WherePlan.Shape shape = site.plan == null || ret.path("paging").isObject() || !KEPT.contains(type)
                 ? null : site.plan.shape(host::eval, evaluated);
         Key key = null;

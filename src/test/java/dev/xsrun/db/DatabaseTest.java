@@ -437,6 +437,46 @@ class DatabaseTest {
     }
 
     /**
+     * A query site whose statement failed on a later run (an invalid pattern for `~`, met by the first
+     * step) reports the database's message as the first run would, and the site answers again after it.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aReusedQueryThatFailsReportsAndRecovers(String engine) throws IOException {
+        Path job = job("again_fails", "", """
+                    db.add "pat" { data = {p: "abc"} }
+                    var $out { value = [] }
+                    foreach (["a", "(", "b", "(x", "z"]) {
+                      each as $k {
+                        try_catch {
+                          try {
+                            db.query "pat" { where = $db.pat.p ~ $k } as $rows
+                            array.push $out { value = $rows|count }
+                          }
+                          catch {
+                            array.push $out { value = $error.message }
+                          }
+                        }
+                      }
+                    }
+                """, "$out", """
+                table "pat" {
+                  schema {
+                    int id
+                    text p
+                  }
+                }
+                """);
+        JsonNode out = json(fresh(engine, job));
+        assertEquals(1, out.get(0).asInt(), engine);
+        assertEquals(1, out.get(2).asInt(), engine);
+        assertEquals(0, out.get(4).asInt(), engine);
+        for (int i : new int[] {1, 3}) {
+            assertTrue(out.get(i).isTextual() && out.get(i).textValue().contains("invalid regular expression"), engine + ": " + out);
+        }
+    }
+
+    /**
      * One db.query site run again and again with values that change its SQL text: a null that drops a
      * null-safe condition or makes it IS NULL, lists of other lengths for `in`, an empty list, a condition
      * that reads no field turning false, and another sort. Each run gives what a fresh translation gives.

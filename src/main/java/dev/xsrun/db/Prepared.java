@@ -15,8 +15,9 @@ import java.util.List;
  * One SQL text prepared on one connection, kept by {@link Engine} and reused by every later execution
  * of the same text there (sqlite-jdbc compiles the SQL on every prepare). It also keeps how its result
  * columns are read into records, made from the first result's metadata: the driver builds a new string
- * each time a column's label is asked for. Callers bind every parameter and close each result set,
- * never the statement.
+ * each time a column's label is asked for. Callers bind every parameter through {@link #bind} or
+ * {@link #set}, run it through {@link #rows} or {@link #update} (or {@link #statement}, which sets the
+ * bound values on the JDBC statement) and close each result set, never the statement.
  */
 final class Prepared {
     private static final int SQLITE_ROW = 100;

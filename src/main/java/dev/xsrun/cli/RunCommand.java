@@ -244,7 +244,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!path.equals("-") && !Files.exists(Path.of(path))) {
             return usage("no such job folder or file: " + path);
         }
-        if (Files.isDirectory(Path.of(path).resolve("table")) && !isServer(DbCommand.setting(db))) {
+        if (Files.isDirectory(Path.of(path).resolve("table")) && !dev.xsrun.db.Engine.isServer(DbCommand.setting(db))) {
             // a job with tables most likely reaches the database: its driver gets ready while the job loads
             dev.xsrun.db.Engine.readySqliteInBackground();
         }
@@ -371,10 +371,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Starts each built-in's warm-up on a daemon thread; a failure there is met again where the work is needed. */
-    private static boolean isServer(String where) {
-        return where != null && (where.startsWith("postgres") || where.startsWith("jdbc:postgresql:"));
-    }
-
     private static void startWarmUps(List<NativeBuiltin> builtins, Map<String, String> explicitEnv) {
         for (NativeBuiltin b : builtins) {
             Runnable work = b.warmUp(explicitEnv::get);

@@ -249,7 +249,7 @@ public final class TestCommand implements Callable<Integer> {
      * file is never written. A PostgreSQL {@code --db} is used as it is, shared by the tests.
      */
     private dev.xsrun.runtime.StatementFamily database(JobLoader.Loaded loaded, UnitTest test) {
-        if (db != null && (db.startsWith("postgresql://") || db.startsWith("postgres://") || db.startsWith("jdbc:postgresql:"))) {
+        if (dev.xsrun.db.Engine.isServer(db)) {
             return DbCommand.family(loaded, db, secrets);
         }
         Path file = db == null || db.equals("memory") ? null : Path.of(db);

@@ -71,10 +71,15 @@ public final class Engine implements AutoCloseable {
         if (where.equals("memory")) {
             return new Engine(false, "jdbc:sqlite::memory:", new Properties(), "memory", 1);
         }
-        if (where.startsWith("postgresql://") || where.startsWith("postgres://") || where.startsWith("jdbc:postgresql:")) {
+        if (isServer(where)) {
             return postgres(where);
         }
         return sqlite(where);
+    }
+
+    /** Whether a {@code --db} value names a PostgreSQL server (anything else is SQLite: the default file, memory or a path). */
+    public static boolean isServer(String where) {
+        return where != null && (where.startsWith("postgresql://") || where.startsWith("postgres://") || where.startsWith("jdbc:postgresql:"));
     }
 
     /**

@@ -39,6 +39,8 @@ final class Query {
         this.s = s;
         this.host = host;
         this.table = db.table(s, host);
+        // the database is opened (and its tables made) before any value of the query is evaluated, as
+        // when the translation was made here; a kept site then makes none (see run)
         db.engine();
     }
 

@@ -332,16 +332,6 @@ public final class TableSchema {
         }
     }
 
-    /** Reads a column of a field's type back as its XanoScript value. */
-    static JsonNode get(ResultSet rs, int column, String type, boolean list) throws SQLException {
-        return read(rs, column, kind(type, list));
-    }
-
-    /** Reads a column of this {@link #kind} back as its XanoScript value. */
-    static JsonNode read(ResultSet rs, int column, int kind) throws SQLException {
-        return read(new Columns.Jdbc(rs), column, kind);
-    }
-
     /** Reads a column of this {@link #kind} of the row {@code row} stands on back as its XanoScript value. */
     static JsonNode read(Columns row, int column, int kind) throws SQLException {
         switch (kind) {

@@ -212,13 +212,7 @@ final class Query {
         out.put("offset", offset);
         out.put("perPage", perPage);
         if (totals) {
-            long total = db.engine().once(c -> {
-                try (ResultSet rs = db.engine().prepare(c, "SELECT COUNT(*)" + from + where)
-                        .bind(sql.params.subList(evalParams, sql.params.size())).statement().executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
+            long total = fetch("count", "SELECT COUNT(*)" + from + where, sql.params.subList(evalParams, sql.params.size())).longValue();
             out.put("itemsTotal", total);
             out.put("pageTotal", (total + perPage - 1) / perPage);
         }
